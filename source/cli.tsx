@@ -1,0 +1,108 @@
+#!/usr/bin/env node
+// kubetui's command line: builds a cluster from fixtures, then starts the dashboard or a headless run.
+import {parseArgs} from 'node:util';
+import {realpathSync} from 'node:fs';
+import {basename, dirname, extname, join} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {createCluster, readManifests, type Cluster} from './cluster/index.js';
+import {formatCluster, HeadlessError, parseAt, runHeadless} from './headless/run.js';
+
+const usage = `kubetui: a Kubernetes cluster simulated in one process, with a k9s-style dashboard
+
+usage:
+  kubetui [--cluster FILE] [-f FILE]... [--seed N] [--tick-seconds S]
+  kubetui --headless --ticks N [--cluster FILE] [-f FILE]... [--at "TICK:COMMAND"]... [-o table|json|yaml]
+
+options:
+  --cluster FILE      nodes and starting objects (default: fixtures/default.yaml)
+  -f, --filename FILE more Kubernetes YAML applied on top (repeatable)
+  --seed N            seed of the random generator (default 1)
+  --tick-seconds S    simulated seconds per tick (default 1)
+  --headless          no dashboard: run --ticks N ticks and print the cluster
+  --ticks N           ticks to run headless
+  --at "TICK:COMMAND" run a kubectl-style command after tick TICK (0: before the first), e.g.
+                      --at "3:scale deployment/web --replicas=5" (also: delete pod/NAME, cordon NODE, apply -f FILE)
+  -o, --output FMT    headless output: table (default), json or yaml (a Kubernetes List)
+  -h, --help          this text`;
+
+export const defaultFixture = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'default.yaml');
+
+class UsageError extends Error {}
+
+function number(value: string | undefined, flag: string, fallback: number, check: (n: number) => boolean, expect: string): number {
+	if (value === undefined) return fallback;
+	const n = Number(value);
+	if (value.trim() === '' || !Number.isFinite(n) || !check(n)) throw new UsageError(`invalid ${flag} "${value}": expected ${expect}`);
+	return n;
+}
+
+export async function main(argv: string[]): Promise<number> {
+	let args;
+	try {
+		args = parseArgs({
+			args: argv, allowPositionals: false, strict: true,
+			options: {
+				cluster: {type: 'string'}, filename: {type: 'string', short: 'f', multiple: true}, seed: {type: 'string'},
+				'tick-seconds': {type: 'string'}, headless: {type: 'boolean'}, ticks: {type: 'string'},
+				at: {type: 'string', multiple: true}, output: {type: 'string', short: 'o'}, help: {type: 'boolean', short: 'h'},
+			},
+		}).values;
+	} catch (error) {
+		process.stderr.write(`kubetui: ${(error as Error).message}\n\n${usage}\n`);
+		return 2;
+	}
+	if (args.help) {
+		process.stdout.write(`${usage}\n`);
+		return 0;
+	}
+	try {
+		const seed = number(args.seed, '--seed', 1, Number.isInteger, 'an integer');
+		const tickSeconds = number(args['tick-seconds'], '--tick-seconds', 1, n => n > 0 && n <= 3600, 'seconds, more than 0 and at most 3600');
+		const clusterFile = args.cluster ?? defaultFixture;
+		const output = args.output ?? 'table';
+		if (!['table', 'json', 'yaml'].includes(output)) throw new UsageError(`invalid --output "${output}": expected table, json or yaml`);
+		if (!args.headless && (args.ticks !== undefined || args.at !== undefined || args.output !== undefined)) {
+			throw new UsageError('--ticks, --at and --output need --headless');
+		}
+		const commands = (args.at ?? []).map(parseAt);
+		const ticks = args.headless ? number(args.ticks, '--ticks', NaN, n => Number.isInteger(n) && n >= 0, 'a whole number of ticks') : 0;
+		if (args.headless && args.ticks === undefined) throw new UsageError('--headless needs --ticks N');
+		if (!args.headless && !process.stdout.isTTY) {
+			process.stderr.write('kubetui: the dashboard needs a terminal, and stdout is not one. For scripts use --headless, e.g.\n  kubetui --headless --ticks 10 -o table\n');
+			return 2;
+		}
+
+		const cluster = createCluster({seed, tickSeconds, name: basename(clusterFile, extname(clusterFile))});
+		load(cluster, [clusterFile, ...(args.filename ?? [])]);
+
+		if (args.headless) {
+			runHeadless(cluster, ticks, commands);
+			process.stdout.write(`${formatCluster(cluster, output as 'table' | 'json' | 'yaml')}\n`);
+			return 0;
+		}
+		const {runDashboard} = await import('./ui/index.js');
+		await runDashboard(cluster);
+		return 0;
+	} catch (error) {
+		if (error instanceof UsageError) {
+			process.stderr.write(`kubetui: ${error.message}\n`);
+			return 2;
+		}
+		// Bad input (YAML, invalid objects, failed commands): the message says what and where; no stack trace.
+		process.stderr.write(`kubetui: ${(error as Error).message}\n`);
+		return 1;
+	}
+}
+
+/** Every document of every file is parsed and validated before the first write. */
+function load(cluster: Cluster, files: string[]): void {
+	const manifests = files.flatMap(file => readManifests(file));
+	cluster.kubectl.apply(manifests);
+}
+
+// Run when started as a program (also through npm's bin symlink), not when imported by tests.
+const stem = (path: string) => path.replace(/\.(tsx?|js)$/, '');
+const invoked = process.argv[1] !== undefined && stem(realpathSync(process.argv[1])) === stem(fileURLToPath(import.meta.url));
+if (invoked) main(process.argv.slice(2)).then(code => {
+	process.exitCode = code;
+});

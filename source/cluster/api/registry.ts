@@ -1,0 +1,32 @@
+// The API server's resource registry: one table, looked up by any name kubectl accepts.
+import type {ResourceType} from './resource.js';
+import {namespaces} from './resources/namespaces.js';
+import {nodes} from './resources/nodes.js';
+import {pods} from './resources/pods.js';
+import {deployments} from './resources/deployments.js';
+import {replicasets} from './resources/replicasets.js';
+import {events} from './resources/events.js';
+
+export const resources: readonly ResourceType[] = [namespaces, nodes, pods, deployments, replicasets, events];
+
+const byResource = new Map(resources.map(r => [r.resource, r]));
+const byName = new Map<string, ResourceType>();
+for (const r of resources) {
+	for (const name of [r.resource, r.singular, r.kind.toLowerCase(), ...r.shortNames]) byName.set(name, r);
+	if (r.group) byName.set(`${r.resource}.${r.group}`, r);
+}
+
+/** The registry entry for a plural resource name (`pods`); undefined when not served. */
+export function resourceType(resource: string): ResourceType | undefined {
+	return byResource.get(resource);
+}
+
+/** Any spelling kubectl accepts: plural, singular, kind, short name, `deployments.apps`. */
+export function lookupResource(name: string): ResourceType | undefined {
+	return byName.get(name.toLowerCase());
+}
+
+/** The entry serving an object's apiVersion and kind. */
+export function resourceForKind(apiVersion: string | undefined, kind: string | undefined): ResourceType | undefined {
+	return resources.find(r => r.kind === kind && (r.group ? `${r.group}/${r.version}` : r.version) === apiVersion);
+}

@@ -1,0 +1,44 @@
+// What Deployments and ReplicaSets share: replicas, selector, pod template.
+import type {LabelSelector, PodTemplateSpec} from '../../objects/types.js';
+import type {FieldError} from '../errors.js';
+import {fromLabelSelector} from '../../objects/labels.js';
+import {labelErrors, nonNegative} from '../validation.js';
+import {defaultPodSpec, podSpecErrors} from './pod-spec.js';
+
+interface WorkloadSpec {
+	replicas?: number;
+	selector?: LabelSelector;
+	template?: PodTemplateSpec;
+	minReadySeconds?: number;
+}
+
+export function defaultWorkload(spec: WorkloadSpec | undefined): void {
+	if (!spec) return;
+	spec.replicas ??= 1;
+	if (spec.template?.spec) defaultPodSpec(spec.template.spec, {admission: false});
+}
+
+export function workloadErrors(spec: WorkloadSpec | undefined): FieldError[] {
+	if (!spec) return [{type: 'Required', field: 'spec'}];
+	const errors: FieldError[] = [];
+	errors.push(...nonNegative(spec.replicas, 'spec.replicas'));
+	errors.push(...nonNegative(spec.minReadySeconds, 'spec.minReadySeconds'));
+	const selector = spec.selector;
+	if (!selector) errors.push({type: 'Required', field: 'spec.selector'});
+	else if (Object.keys(selector.matchLabels ?? {}).length === 0 && (selector.matchExpressions ?? []).length === 0) {
+		errors.push({type: 'Invalid', field: 'spec.selector', value: selector, detail: 'empty selector is invalid for deployment'});
+	}
+	const labels = spec.template?.metadata?.labels;
+	errors.push(...labelErrors(labels, 'spec.template.metadata.labels'));
+	if (selector && labels !== undefined && !fromLabelSelector(selector).matches(labels)) {
+		errors.push({type: 'Invalid', field: 'spec.template.metadata.labels', value: labels, detail: '`selector` does not match template `labels`'});
+	} else if (selector && labels === undefined) {
+		errors.push({type: 'Invalid', field: 'spec.template.metadata.labels', value: {}, detail: '`selector` does not match template `labels`'});
+	}
+	errors.push(...podSpecErrors(spec.template?.spec, 'spec.template.spec', ['Always']));
+	return errors;
+}
+
+export function selectorImmutable(selector: LabelSelector | undefined, old: LabelSelector | undefined): FieldError[] {
+	return JSON.stringify(selector) === JSON.stringify(old) ? [] : [{type: 'Invalid', field: 'spec.selector', value: selector, detail: 'field is immutable'}];
+}

@@ -1,0 +1,452 @@
+// The kube-apiserver: the only door to the cluster store. Every component, and the dashboard, is a client
+// with an identity; every write is defaulted, validated, versioned, stored and traced.
+import type {Store} from '../store/index.js';
+import {CompactedError} from '../store/index.js';
+import type {KubeObject, ObjectMeta} from '../objects/types.js';
+import type {Clock} from '../sim/clock.js';
+import type {Random} from '../sim/random.js';
+import {parseSelector, everything, type Selector} from '../objects/labels.js';
+import {setCondition} from '../objects/conditions.js';
+import {resourceType} from './registry.js';
+import {apiVersionOf, type ResourceType} from './resource.js';
+import {parseFieldSelector, type FieldRequirement} from './field-selector.js';
+import {WatchCache, type WatchEvent} from './watch-cache.js';
+import {mergePatch} from './merge-patch.js';
+import type {Trace, TraceEntry} from './trace.js';
+import {
+	StatusError, alreadyExists, badRequest, conflict, forbidden, gone, invalid, methodNotSupported, notFound,
+	staleResourceVersion, type FieldError,
+} from './errors.js';
+
+export type {WatchEvent};
+
+export interface ListOptions {
+	namespace?: string;
+	labelSelector?: string;
+	fieldSelector?: string;
+	limit?: number;
+	continue?: string;
+}
+
+export interface ListResult<T> {
+	items: T[];
+	resourceVersion: string;
+	continue?: string;
+}
+
+export interface WatchOptions {
+	namespace?: string;
+	labelSelector?: string;
+	fieldSelector?: string;
+	/** Deliver changes after this resourceVersion (from a list). Default: only future changes. */
+	resourceVersion?: string;
+}
+
+export interface WriteOptions {
+	namespace?: string;
+	/** One line for the trace: why this client made this write. */
+	reason?: string;
+	/** Default, validate and return the object without storing it. */
+	dryRun?: boolean;
+}
+
+export interface DeleteOptions extends WriteOptions {
+	gracePeriodSeconds?: number;
+	preconditions?: {uid?: string; resourceVersion?: string};
+}
+
+export interface Scale {
+	apiVersion: 'autoscaling/v1';
+	kind: 'Scale';
+	metadata: ObjectMeta;
+	spec: {replicas: number};
+	status: {replicas: number; selector: string};
+}
+
+export interface ApiServerDeps {
+	store: Store<KubeObject>;
+	clock: Clock;
+	random: Random;
+	trace: Trace;
+}
+
+function deepFreeze<T>(value: T): T {
+	if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+		Object.freeze(value);
+		for (const child of Object.values(value)) deepFreeze(child);
+	}
+	return value;
+}
+
+const specOf = (obj: KubeObject) => JSON.stringify(obj.spec ?? null);
+const withoutVersion = (obj: KubeObject) => JSON.stringify({...obj, metadata: {...obj.metadata, resourceVersion: undefined}});
+
+export class ApiServer {
+	private readonly caches = new Map<string, WatchCache>();
+
+	constructor(private readonly deps: ApiServerDeps) {}
+
+	/** A client that acts as `identity` (system:kube-scheduler, system:node:node-1, kubernetes-admin, ...). */
+	client(identity: string): ApiClient {
+		return new ApiClient(this, identity);
+	}
+
+	/** The registry entry for a resource; 404 when the server does not serve it. */
+	type(resource: string): ResourceType {
+		const type = resourceType(resource);
+		if (!type) throw notFound({group: '', resource}, resource);
+		return type;
+	}
+
+	private key(type: ResourceType, namespace: string | undefined, name: string): string {
+		return type.namespaced ? `/registry/${type.resource}/${namespace}/${name}` : `/registry/${type.resource}/${name}`;
+	}
+
+	private namespaceOf(type: ResourceType, namespace: string | undefined): string | undefined {
+		return type.namespaced ? namespace || 'default' : undefined;
+	}
+
+	get revision(): number {
+		return this.deps.store.revision;
+	}
+
+	get(resource: string, name: string, namespace?: string): KubeObject {
+		const type = this.type(resource);
+		const kv = this.deps.store.get(this.key(type, this.namespaceOf(type, namespace), name));
+		if (!kv) throw notFound(type, name);
+		return kv.value;
+	}
+
+	list(resource: string, options: ListOptions = {}): ListResult<KubeObject> {
+		const type = this.type(resource);
+		const filter = this.filter(type, options.labelSelector, options.fieldSelector);
+		const prefix = type.namespaced && options.namespace ? `/registry/${type.resource}/${options.namespace}/` : `/registry/${type.resource}/`;
+		const page = this.deps.store.range(prefix, {limit: filter.all ? options.limit : undefined, continue: options.continue});
+		const items = filter.all ? page.kvs.map(kv => kv.value) : page.kvs.map(kv => kv.value).filter(filter.matches);
+		return {items, resourceVersion: String(page.revision), continue: page.continue};
+	}
+
+	/** Count of stored objects of a resource (cheap: no objects are copied or filtered). */
+	count(resource: string): number {
+		return this.deps.store.count(`/registry/${this.type(resource).resource}/`);
+	}
+
+	watch(resource: string, options: WatchOptions, handler: (event: WatchEvent) => void): {cancel(): void} {
+		const type = this.type(resource);
+		const filter = this.filter(type, options.labelSelector, options.fieldSelector);
+		const from = options.resourceVersion ? Number(options.resourceVersion) + 1 : this.deps.store.revision + 1;
+		if (!Number.isInteger(from)) throw badRequest(`invalid resource version: ${options.resourceVersion}`);
+		const cache = this.cache(type);
+		try {
+			const cancel = cache.add({namespace: type.namespaced ? options.namespace : undefined, indexValue: filter.indexValue, matches: filter.matches, handler}, from);
+			return {cancel};
+		} catch (error) {
+			if (error instanceof CompactedError) throw gone(`too old resource version: ${from - 1} (${error.compactRevision})`);
+			throw error;
+		}
+	}
+
+	private cache(type: ResourceType): WatchCache {
+		let cache = this.caches.get(type.resource);
+		if (!cache) this.caches.set(type.resource, (cache = new WatchCache(this.deps.store, `/registry/${type.resource}/`, type)));
+		return cache;
+	}
+
+	private filter(type: ResourceType, labelSelector?: string, fieldSelector?: string) {
+		let labels: Selector = everything;
+		if (labelSelector) {
+			try {
+				labels = parseSelector(labelSelector);
+			} catch (error) {
+				throw badRequest(`unable to parse requirement: ${(error as Error).message}`);
+			}
+		}
+		const getters: Record<string, (obj: KubeObject) => string | undefined> = {
+			'metadata.name': obj => obj.metadata?.name,
+			'metadata.namespace': obj => obj.metadata?.namespace,
+			...type.fieldSelectors,
+		};
+		const fields: FieldRequirement[] = parseFieldSelector(fieldSelector, Object.keys(getters));
+		const indexed = fields.find(f => f.field === type.watchIndex && f.equal);
+		return {
+			all: labels.empty && fields.length === 0,
+			indexValue: indexed?.value,
+			matches: (obj: KubeObject) => labels.matches(obj.metadata?.labels) &&
+				fields.every(f => ((getters[f.field]!(obj) ?? '') === f.value) === f.equal),
+		};
+	}
+
+	create(identity: string, resource: string, input: KubeObject, options: WriteOptions = {}): KubeObject {
+		const type = this.type(resource);
+		const obj = this.prepare(type, input, options.namespace);
+		const meta = obj.metadata!;
+		if (!meta.name && meta.generateName) meta.name = meta.generateName.slice(0, 58) + this.deps.random.string(5);
+		// Status is the system's to write: a create starts without one (nodes register with theirs).
+		if (type.hasStatus && type.resource !== 'nodes') delete obj.status;
+		type.defaults?.(obj);
+		this.check(type, obj, type.validate?.(obj) ?? []);
+		if (type.namespaced) this.requireNamespace(type, meta.namespace!, meta.name!);
+		const key = this.key(type, meta.namespace, meta.name!);
+		if (this.deps.store.get(key)) throw alreadyExists(type, meta.name!);
+		for (const field of ['deletionTimestamp', 'deletionGracePeriodSeconds', 'resourceVersion'] as const) delete meta[field];
+		meta.uid = this.deps.random.uuid();
+		meta.creationTimestamp = this.deps.clock.timestamp();
+		if (type.hasSpec) meta.generation = 1;
+		return this.write(identity, type, 'create', key, obj, 0, options);
+	}
+
+	update(identity: string, resource: string, input: KubeObject, options: WriteOptions & {subresource?: 'status'} = {}): KubeObject {
+		const type = this.type(resource);
+		if (options.subresource === 'status' && !type.hasStatus) throw methodNotSupported(type, 'update status');
+		const obj = this.prepare(type, input, options.namespace);
+		const meta = obj.metadata!;
+		if (!meta.name) throw invalid(type.kind, type.group, '', [{type: 'Required', field: 'metadata.name', detail: 'name or generateName is required'}]);
+		const key = this.key(type, meta.namespace, meta.name);
+		const current = this.deps.store.get(key);
+		if (!current) throw notFound(type, meta.name);
+		if (meta.resourceVersion && meta.resourceVersion !== String(current.modRevision)) throw conflict(type, meta.name, staleResourceVersion);
+		const old = current.value;
+		const next: KubeObject = options.subresource === 'status'
+			? {...structuredClone(old), status: obj.status}
+			: {...obj, ...(type.hasStatus ? {status: structuredClone(old.status)} : {})};
+		// Fields the server owns survive any update.
+		const oldMeta = old.metadata!;
+		next.metadata = {
+			...(options.subresource === 'status' ? next.metadata : meta),
+			name: oldMeta.name, namespace: oldMeta.namespace, uid: oldMeta.uid, creationTimestamp: oldMeta.creationTimestamp,
+			deletionTimestamp: oldMeta.deletionTimestamp, deletionGracePeriodSeconds: oldMeta.deletionGracePeriodSeconds,
+			generation: oldMeta.generation,
+		};
+		for (const field of Object.keys(next.metadata) as (keyof ObjectMeta)[]) if (next.metadata[field] === undefined) delete next.metadata[field];
+		type.defaults?.(next);
+		this.check(type, next, [...(type.validate?.(next) ?? []), ...(type.validateUpdate?.(next, old) ?? [])]);
+		if (type.hasSpec && specOf(next) !== specOf(old)) next.metadata.generation = (oldMeta.generation ?? 0) + 1;
+		if (withoutVersion(next) === withoutVersion(old)) return old;
+		const verb = options.subresource ? `${type.resource}/${options.subresource}` : type.resource;
+		// An object being deleted goes once its last finalizer is removed.
+		if (next.metadata.deletionTimestamp && (next.metadata.finalizers ?? []).length === 0 && (next.metadata.deletionGracePeriodSeconds ?? 0) === 0) {
+			return this.remove(identity, type, key, old, options.reason ?? 'last finalizer removed', current.modRevision);
+		}
+		return this.write(identity, type, 'update', key, next, current.modRevision, options, verb);
+	}
+
+	patch(identity: string, resource: string, name: string, patch: unknown, options: WriteOptions & {subresource?: 'status'} = {}): KubeObject {
+		const type = this.type(resource);
+		if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) throw badRequest('the merge patch must be a JSON object');
+		const current = this.get(resource, name, options.namespace);
+		const merged = mergePatch(current, patch) as KubeObject;
+		const rv = (patch as KubeObject).metadata?.resourceVersion;
+		merged.metadata = {...merged.metadata, resourceVersion: rv ?? current.metadata?.resourceVersion};
+		return this.update(identity, type.resource, merged, {...options, namespace: current.metadata?.namespace});
+	}
+
+	delete(identity: string, resource: string, name: string, options: DeleteOptions = {}): KubeObject {
+		const type = this.type(resource);
+		const namespace = this.namespaceOf(type, options.namespace);
+		const key = this.key(type, namespace, name);
+		const current = this.deps.store.get(key);
+		if (!current) throw notFound(type, name);
+		const obj = current.value;
+		const meta = obj.metadata!;
+		const pre = options.preconditions;
+		if (pre?.uid && pre.uid !== meta.uid) throw conflict(type, name, `Precondition failed: UID in precondition: ${pre.uid}, UID in object meta: ${meta.uid}`);
+		if (pre?.resourceVersion && pre.resourceVersion !== meta.resourceVersion) {
+			throw conflict(type, name, `Precondition failed: ResourceVersion in precondition: ${pre.resourceVersion}, ResourceVersion in object meta: ${meta.resourceVersion}`);
+		}
+		if (type.resource === 'namespaces') throw forbidden(type, name, 'namespace deletion is not simulated yet');
+		const grace = type.gracePeriod?.(obj, {requested: options.gracePeriodSeconds}) ?? 0;
+		const finalizers = meta.finalizers ?? [];
+		if (grace === 0 && finalizers.length === 0) return this.remove(identity, type, key, obj, options.reason ?? 'deleted', current.modRevision, options.dryRun);
+		// Graceful: mark for deletion; whoever owns the object (the kubelet, a finalizer's controller) finishes it.
+		const now = this.deps.clock.now();
+		const deadline = now + grace * 1000;
+		if (meta.deletionTimestamp) {
+			const shorter = (meta.deletionGracePeriodSeconds ?? Infinity) > grace;
+			if (!shorter) return obj;
+		}
+		const next = structuredClone(obj);
+		next.metadata!.deletionTimestamp = this.deps.clock.timestamp(deadline);
+		next.metadata!.deletionGracePeriodSeconds = grace;
+		if (type.hasSpec) next.metadata!.generation = (meta.generation ?? 0) + 1;
+		return this.write(identity, type, 'delete', key, next, current.modRevision, {...options, reason: options.reason ?? `graceful deletion, ${grace}s`});
+	}
+
+	/** pods/binding: the scheduler's only way to set spec.nodeName. */
+	bind(identity: string, namespace: string, name: string, nodeName: string, options: WriteOptions = {}): KubeObject {
+		const type = this.type('pods');
+		const key = this.key(type, namespace, name);
+		const current = this.deps.store.get(key);
+		if (!current) throw notFound(type, name);
+		const pod = current.value as KubeObject & {spec: {nodeName?: string}; status?: {conditions?: any[]}};
+		const binding = {group: '', resource: 'pods/binding'};
+		if (pod.metadata?.deletionTimestamp) throw conflict(binding, name, `pod ${name} is being deleted, cannot be assigned to a host`);
+		if (pod.spec.nodeName) throw conflict(binding, name, `pod ${name} is already assigned to node "${pod.spec.nodeName}"`);
+		const next = structuredClone(pod);
+		next.spec.nodeName = nodeName;
+		next.status = {...next.status, conditions: setCondition(next.status?.conditions, {type: 'PodScheduled', status: 'True', lastProbeTime: null}, this.deps.clock.timestamp())};
+		return this.write(identity, type, 'create', key, next, current.modRevision, options, 'pods/binding');
+	}
+
+	getScale(resource: string, name: string, namespace?: string): Scale {
+		const type = this.type(resource);
+		if (!type.scale) throw notFound({group: type.group, resource: `${type.resource}/scale`}, name);
+		const obj = this.get(resource, name, namespace);
+		const meta = obj.metadata!;
+		return {
+			apiVersion: 'autoscaling/v1', kind: 'Scale',
+			metadata: {name: meta.name, namespace: meta.namespace, uid: meta.uid, resourceVersion: meta.resourceVersion, creationTimestamp: meta.creationTimestamp},
+			spec: {replicas: type.scale.specReplicas(obj)},
+			status: {replicas: type.scale.statusReplicas(obj), selector: type.scale.selector(obj)},
+		};
+	}
+
+	updateScale(identity: string, resource: string, name: string, replicas: number, options: WriteOptions & {resourceVersion?: string} = {}): Scale {
+		const type = this.type(resource);
+		if (!type.scale) throw notFound({group: type.group, resource: `${type.resource}/scale`}, name);
+		if (!Number.isInteger(replicas) || replicas < 0) {
+			throw invalid('Scale', 'autoscaling', name, [{type: 'Invalid', field: 'spec.replicas', value: replicas, detail: Number.isInteger(replicas) ? 'must be greater than or equal to 0' : 'must be an integer'}]);
+		}
+		const obj = this.get(resource, name, options.namespace);
+		const next = type.scale.withReplicas(structuredClone(obj), replicas);
+		next.metadata = {...next.metadata, resourceVersion: options.resourceVersion ?? obj.metadata?.resourceVersion};
+		const key = this.key(type, obj.metadata?.namespace, name);
+		const current = this.deps.store.get(key)!;
+		if (next.metadata.resourceVersion !== String(current.modRevision)) throw conflict(type, name, staleResourceVersion);
+		if (type.hasSpec && specOf(next) !== specOf(obj)) {
+			next.metadata.generation = (obj.metadata?.generation ?? 0) + 1;
+			this.write(identity, type, 'update', key, next, current.modRevision, options, `${type.resource}/scale`);
+		}
+		return this.getScale(resource, name, obj.metadata?.namespace);
+	}
+
+	/** Validation without a write, for all-or-nothing loading: throws the Invalid status the create would. */
+	validateNew(resource: string, input: KubeObject, namespace?: string): KubeObject {
+		const type = this.type(resource);
+		const obj = this.prepare(type, input, namespace);
+		if (!obj.metadata!.name && obj.metadata!.generateName) obj.metadata!.name = `${obj.metadata!.generateName}xxxxx`;
+		type.defaults?.(obj);
+		this.check(type, obj, type.validate?.(obj) ?? []);
+		return obj;
+	}
+
+	private prepare(type: ResourceType, input: KubeObject, namespace?: string): KubeObject {
+		if (typeof input !== 'object' || input === null) throw badRequest(`${type.kind} must be an object`);
+		const obj = structuredClone(input);
+		const apiVersion = apiVersionOf(type);
+		if ((obj.apiVersion && obj.apiVersion !== apiVersion) || (obj.kind && obj.kind !== type.kind)) {
+			throw badRequest(`the API version in the data (${obj.apiVersion}) does not match the expected API version (${apiVersion}) for kind ${obj.kind}`);
+		}
+		obj.apiVersion = apiVersion;
+		obj.kind = type.kind;
+		obj.metadata = {...(obj.metadata ?? {})};
+		if (type.namespaced) {
+			if (namespace && obj.metadata.namespace && namespace !== obj.metadata.namespace) {
+				throw badRequest('the namespace of the provided object does not match the namespace sent on the request');
+			}
+			obj.metadata.namespace = namespace || obj.metadata.namespace || 'default';
+		} else delete obj.metadata.namespace;
+		return obj;
+	}
+
+	private check(type: ResourceType, obj: KubeObject, errors: FieldError[]): void {
+		if (errors.length > 0) throw invalid(type.kind, type.group, obj.metadata?.name ?? '', errors);
+	}
+
+	private requireNamespace(type: ResourceType, namespace: string, name: string): void {
+		const ns = this.deps.store.get(`/registry/namespaces/${namespace}`);
+		if (!ns) throw notFound({group: '', resource: 'namespaces'}, namespace);
+		if (ns.value.metadata?.deletionTimestamp) {
+			throw forbidden(type, name, `unable to create new content in namespace ${namespace} because it is being terminated`);
+		}
+	}
+
+	private write(identity: string, type: ResourceType, verb: TraceEntry['verb'], key: string, obj: KubeObject, expected: number, options: WriteOptions, resource = type.resource): KubeObject {
+		const store = this.deps.store;
+		obj.metadata!.resourceVersion = String(store.revision + 1);
+		if (options.dryRun) return obj;
+		deepFreeze(obj);
+		const result = store.txn([{key, modRevision: expected}], [{type: 'put', key, value: obj}]);
+		if (!result.succeeded) throw conflict(type, obj.metadata!.name!, staleResourceVersion);
+		this.record(identity, verb, resource, obj, options.reason ?? verb, result.revision);
+		return obj;
+	}
+
+	private remove(identity: string, type: ResourceType, key: string, obj: KubeObject, reason: string, expected: number, dryRun = false): KubeObject {
+		if (dryRun) return obj;
+		const result = this.deps.store.txn([{key, modRevision: expected}], [{type: 'delete', key}]);
+		if (!result.succeeded) throw conflict(type, obj.metadata!.name!, staleResourceVersion);
+		this.record(identity, 'delete', type.resource, obj, reason, result.revision);
+		return obj;
+	}
+
+	private record(component: string, verb: TraceEntry['verb'], resource: string, obj: KubeObject, reason: string, revision: number): void {
+		this.deps.trace.record({
+			tick: this.deps.clock.tick, revision, component, verb, resource,
+			namespace: obj.metadata?.namespace, name: obj.metadata?.name ?? '', reason,
+		});
+	}
+}
+
+/** One client's view of the API server: the same verbs, with its identity on every write. */
+export class ApiClient {
+	constructor(private readonly server: ApiServer, readonly identity: string) {}
+
+	get<T extends KubeObject = KubeObject>(resource: string, name: string, namespace?: string): T {
+		return this.server.get(resource, name, namespace) as T;
+	}
+
+	/** Like get, but undefined instead of a NotFound error. */
+	find<T extends KubeObject = KubeObject>(resource: string, name: string, namespace?: string): T | undefined {
+		try {
+			return this.server.get(resource, name, namespace) as T;
+		} catch (error) {
+			if (error instanceof StatusError && error.reason === 'NotFound') return undefined;
+			throw error;
+		}
+	}
+
+	list<T extends KubeObject = KubeObject>(resource: string, options?: ListOptions): ListResult<T> {
+		return this.server.list(resource, options) as ListResult<T>;
+	}
+
+	watch<T extends KubeObject = KubeObject>(resource: string, options: WatchOptions, handler: (event: WatchEvent<T>) => void) {
+		return this.server.watch(resource, options, handler as (event: WatchEvent) => void);
+	}
+
+	create<T extends KubeObject = KubeObject>(resource: string, obj: T, options?: WriteOptions): T {
+		return this.server.create(this.identity, resource, obj, options) as T;
+	}
+
+	update<T extends KubeObject = KubeObject>(resource: string, obj: T, options?: WriteOptions): T {
+		return this.server.update(this.identity, resource, obj, options) as T;
+	}
+
+	updateStatus<T extends KubeObject = KubeObject>(resource: string, obj: T, options?: WriteOptions): T {
+		return this.server.update(this.identity, resource, obj, {...options, subresource: 'status'}) as T;
+	}
+
+	patch<T extends KubeObject = KubeObject>(resource: string, name: string, patch: unknown, options?: WriteOptions & {subresource?: 'status'}): T {
+		return this.server.patch(this.identity, resource, name, patch, options) as T;
+	}
+
+	delete<T extends KubeObject = KubeObject>(resource: string, name: string, options?: DeleteOptions): T {
+		return this.server.delete(this.identity, resource, name, options) as T;
+	}
+
+	bind(namespace: string, name: string, nodeName: string, options?: WriteOptions): KubeObject {
+		return this.server.bind(this.identity, namespace, name, nodeName, options);
+	}
+
+	getScale(resource: string, name: string, namespace?: string): Scale {
+		return this.server.getScale(resource, name, namespace);
+	}
+
+	/** Default and validate an object as create would, without writing it; throws the Invalid status. */
+	validate(resource: string, obj: KubeObject, namespace?: string): KubeObject {
+		return this.server.validateNew(resource, obj, namespace);
+	}
+
+	updateScale(resource: string, name: string, replicas: number, options?: WriteOptions & {resourceVersion?: string}): Scale {
+		return this.server.updateScale(this.identity, resource, name, replicas, options);
+	}
+}

@@ -1,0 +1,47 @@
+// Who did what: every write through the API server, with the writer's identity and its one-line reason.
+
+export interface TraceEntry {
+	/** Tick during which the write happened (0: before the first tick, e.g. loading fixtures). */
+	tick: number;
+	/** Store revision of the write. */
+	revision: number;
+	/** The client's identity: system:kube-scheduler, system:node:node-2, kubernetes-admin, ... */
+	component: string;
+	verb: 'create' | 'update' | 'patch' | 'delete';
+	/** Resource, with the subresource when there is one: pods/binding, deployments/scale, pods/status. */
+	resource: string;
+	namespace?: string;
+	name: string;
+	reason: string;
+}
+
+/** A bounded log: big runs keep the newest `capacity` entries. */
+export class Trace {
+	private readonly entries: TraceEntry[] = [];
+	private dropped = 0;
+
+	constructor(readonly capacity = 100_000) {}
+
+	record(entry: TraceEntry): void {
+		this.entries.push(entry);
+		if (this.entries.length > this.capacity * 1.5) {
+			const excess = this.entries.length - this.capacity;
+			this.entries.splice(0, excess);
+			this.dropped += excess;
+		}
+	}
+
+	/** Entries, oldest first; optionally only those of one tick. */
+	list(filter?: {tick?: number}): readonly TraceEntry[] {
+		return filter?.tick === undefined ? this.entries : this.entries.filter(e => e.tick === filter.tick);
+	}
+
+	get size(): number {
+		return this.entries.length + this.dropped;
+	}
+}
+
+export function formatTraceEntry(e: TraceEntry): string {
+	const object = e.namespace ? `${e.resource} ${e.namespace}/${e.name}` : `${e.resource} ${e.name}`;
+	return `tick ${e.tick}  ${e.component}  ${e.verb} ${object}: ${e.reason}`;
+}

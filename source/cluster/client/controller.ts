@@ -1,0 +1,114 @@
+// What every component of the simulated cluster shares: an API client with its identity, informers,
+// a work queue and a loop whose state is an xstate machine. Subclasses implement sync(key).
+import {createActor, type Actor} from 'xstate';
+import type {ApiClient, ApiServer} from '../api/index.js';
+import type {KubeObject} from '../objects/types.js';
+import type {Clock} from '../sim/clock.js';
+import type {Random} from '../sim/random.js';
+import {controllerLoopMachine} from '../machines/controller-loop.js';
+import {Informer, type InformerOptions} from './informer.js';
+import {WorkQueue} from './workqueue.js';
+import {EventRecorder, type EventSource} from './event-recorder.js';
+
+/** What a component gets from the cluster. */
+export interface ComponentContext {
+	api: ApiServer;
+	clock: Clock;
+	random: Random;
+	/** Every informer made here is synced at the start of each tick. */
+	informers: InformerSet;
+}
+
+export class InformerSet {
+	private readonly all: Informer<any>[] = [];
+
+	add<T extends KubeObject>(informer: Informer<T>): Informer<T> {
+		this.all.push(informer);
+		return informer;
+	}
+
+	syncAll(): number {
+		let n = 0;
+		for (const informer of this.all) n += informer.sync();
+		return n;
+	}
+
+	remove(informer: Informer<any>): void {
+		informer.stop();
+		const i = this.all.indexOf(informer);
+		if (i >= 0) this.all.splice(i, 1);
+	}
+}
+
+export interface ComponentStatus {
+	name: string;
+	identity: string;
+	state: string;
+	queue: number;
+	passes: number;
+	failures: number;
+	lastError?: string;
+}
+
+export abstract class Component {
+	readonly client: ApiClient;
+	readonly queue = new WorkQueue();
+	readonly loop: Actor<typeof controllerLoopMachine>;
+	protected readonly recorder: EventRecorder;
+
+	constructor(readonly name: string, readonly identity: string, protected readonly ctx: ComponentContext, source: EventSource) {
+		this.client = ctx.api.client(identity);
+		this.recorder = new EventRecorder(this.client, source, ctx.clock);
+		this.loop = createActor(controllerLoopMachine, {clock: ctx.clock.simulated}).start();
+	}
+
+	protected informer<T extends KubeObject>(resource: string, options?: InformerOptions): Informer<T> {
+		return this.ctx.informers.add(new Informer<T>(this.client, resource, options));
+	}
+
+	/** Reconcile one key. Throw to have it retried with backoff. */
+	protected abstract sync(key: string): void;
+
+	/** Extra work once per pass, after the queue (e.g. the kubelet's status manager). */
+	protected afterSync(): void {}
+
+	/** Whether there is anything for a pass to do besides the queue. */
+	protected hasOtherWork(): boolean {
+		return false;
+	}
+
+	/** One pass of the loop, run by the tick engine in a fixed order. */
+	runOnce(): void {
+		this.queue.advance();
+		const state = this.loop.getSnapshot().value;
+		if (state !== 'idle') return;
+		if (this.queue.length === 0 && !this.hasOtherWork()) return;
+		this.loop.send({type: 'RECONCILE'});
+		try {
+			for (const key of this.queue.drain()) {
+				try {
+					this.sync(key);
+					this.queue.forget(key);
+				} catch (error) {
+					this.onSyncError(key, error);
+				}
+			}
+			this.afterSync();
+			this.loop.send({type: 'SYNCED'});
+		} catch (error) {
+			this.loop.send({type: 'FAILED', error: (error as Error).message});
+		}
+	}
+
+	protected onSyncError(key: string, _error: unknown): void {
+		this.queue.addRateLimited(key);
+	}
+
+	status(): ComponentStatus {
+		const snapshot = this.loop.getSnapshot();
+		return {
+			name: this.name, identity: this.identity, state: String(snapshot.value), queue: this.queue.length + this.queue.waiting,
+			passes: snapshot.context.passes, failures: snapshot.context.failures, lastError: snapshot.context.lastError,
+		};
+	}
+}

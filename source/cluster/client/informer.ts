@@ -1,0 +1,138 @@
+// A client-go style informer: list + watch one resource into a local cache, with indexes.
+// Watch events are buffered as they arrive and applied only by sync(), which the tick engine calls at
+// the start of each tick: so a component sees the writes of earlier ticks, never those of its own tick.
+import type {ApiClient, WatchEvent} from '../api/index.js';
+import type {KubeObject} from '../objects/types.js';
+import {objectKey} from '../objects/types.js';
+
+export interface EventHandlers<T> {
+	add?(obj: T): void;
+	update?(old: T, obj: T): void;
+	delete?(obj: T): void;
+}
+
+export interface InformerOptions {
+	namespace?: string;
+	labelSelector?: string;
+	fieldSelector?: string;
+}
+
+type IndexFunc<T> = (obj: T) => readonly string[];
+
+export class Informer<T extends KubeObject = KubeObject> {
+	private readonly cache = new Map<string, T>();
+	private pending: WatchEvent<T>[] = [];
+	private readonly handlers: EventHandlers<T>[] = [];
+	private readonly indexers = new Map<string, IndexFunc<T>>();
+	private readonly indexes = new Map<string, Map<string, Set<string>>>();
+	private watch?: {cancel(): void};
+
+	constructor(private readonly client: ApiClient, readonly resource: string, private readonly options: InformerOptions = {}) {}
+
+	/** List now (delivered at the next sync, as ADDED) and watch from the list's resourceVersion. */
+	start(): this {
+		const list = this.client.list<T>(this.resource, this.options);
+		for (const object of list.items) this.pending.push({type: 'ADDED', object});
+		this.watch = this.client.watch<T>(this.resource, {...this.options, resourceVersion: list.resourceVersion}, event => this.pending.push(event));
+		return this;
+	}
+
+	stop(): void {
+		this.watch?.cancel();
+	}
+
+	addEventHandler(handlers: EventHandlers<T>): void {
+		this.handlers.push(handlers);
+	}
+
+	/** An index from a value to the keys of the objects that have it (e.g. pods by node name). */
+	addIndex(name: string, fn: IndexFunc<T>): void {
+		this.indexers.set(name, fn);
+		const index = new Map<string, Set<string>>();
+		this.indexes.set(name, index);
+		for (const [key, obj] of this.cache) for (const value of fn(obj)) this.indexAdd(index, value, key);
+	}
+
+	/** Apply the buffered watch events to the cache and call the handlers, in order. Returns how many. */
+	sync(): number {
+		const events = this.pending;
+		if (events.length === 0) return 0;
+		this.pending = [];
+		for (const {type, object} of events) {
+			const key = objectKey(object);
+			const old = this.cache.get(key);
+			if (old) this.unindex(key, old);
+			if (type === 'DELETED') {
+				this.cache.delete(key);
+				for (const h of this.handlers) h.delete?.(object);
+				continue;
+			}
+			this.cache.set(key, object);
+			this.index(key, object);
+			for (const h of this.handlers) {
+				if (old) h.update?.(old, object);
+				else h.add?.(object);
+			}
+		}
+		return events.length;
+	}
+
+	get(key: string): T | undefined {
+		return this.cache.get(key);
+	}
+
+	list(): IterableIterator<T> {
+		return this.cache.values();
+	}
+
+	get size(): number {
+		return this.cache.size;
+	}
+
+	byIndex(name: string, value: string): T[] {
+		const keys = this.indexes.get(name)?.get(value);
+		if (!keys) return [];
+		const out: T[] = [];
+		for (const key of keys) out.push(this.cache.get(key)!);
+		return out;
+	}
+
+	/** Number of objects under an index value, without building a list. */
+	countIndex(name: string, value: string): number {
+		return this.indexes.get(name)?.get(value)?.size ?? 0;
+	}
+
+	private index(key: string, obj: T): void {
+		for (const [name, fn] of this.indexers) for (const value of fn(obj)) this.indexAdd(this.indexes.get(name)!, value, key);
+	}
+
+	private unindex(key: string, obj: T): void {
+		for (const [name, fn] of this.indexers) {
+			const index = this.indexes.get(name)!;
+			for (const value of fn(obj)) {
+				const set = index.get(value);
+				set?.delete(key);
+				if (set?.size === 0) index.delete(value);
+			}
+		}
+	}
+
+	private indexAdd(index: Map<string, Set<string>>, value: string, key: string): void {
+		let set = index.get(value);
+		if (!set) index.set(value, (set = new Set()));
+		set.add(key);
+	}
+}
+
+/** The common indexes: by controller owner uid, by node name. */
+export const byControllerUid = (obj: KubeObject): string[] => {
+	const ref = obj.metadata?.ownerReferences?.find(r => r.controller);
+	return ref ? [ref.uid] : [];
+};
+
+export const byOwnerUids = (obj: KubeObject): string[] => (obj.metadata?.ownerReferences ?? []).map(r => r.uid);
+
+export const byNodeName = (obj: KubeObject): string[] => {
+	const nodeName = (obj.spec as {nodeName?: string} | undefined)?.nodeName;
+	return nodeName ? [nodeName] : [];
+};

@@ -1,0 +1,36 @@
+import type {FilterPlugin} from '../framework.js';
+
+export const reasonNodeAffinity = "node(s) didn't match Pod's node affinity/selector";
+
+type Expression = {key: string; operator: string; values?: string[]};
+
+function matchExpression(labels: Record<string, string>, e: Expression): boolean {
+	const value = labels[e.key];
+	switch (e.operator) {
+		case 'In': return value !== undefined && (e.values ?? []).includes(value);
+		case 'NotIn': return value === undefined || !(e.values ?? []).includes(value);
+		case 'Exists': return value !== undefined;
+		case 'DoesNotExist': return value === undefined;
+		case 'Gt': return value !== undefined && Number(value) > Number(e.values?.[0]);
+		case 'Lt': return value !== undefined && Number(value) < Number(e.values?.[0]);
+		default: return false;
+	}
+}
+
+/** spec.nodeSelector, and required node affinity (terms are ORed, expressions in a term ANDed). */
+export const nodeAffinity = {
+	name: 'NodeAffinity',
+	filter({pod}, {node}) {
+		const labels = node.metadata?.labels ?? {};
+		for (const [key, value] of Object.entries(pod.spec?.nodeSelector ?? {})) {
+			if (labels[key] !== value) return [reasonNodeAffinity];
+		}
+		const terms = pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
+		if (terms && terms.length > 0) {
+			const ok = terms.some(term => (term.matchExpressions ?? []).every(e => matchExpression(labels, e)) &&
+				(term.matchFields ?? []).every(e => matchExpression({'metadata.name': node.metadata?.name ?? ''}, e)));
+			if (!ok) return [reasonNodeAffinity];
+		}
+		return [];
+	},
+} satisfies FilterPlugin;

@@ -1,0 +1,37 @@
+import type {FilterPlugin, ScorePlugin} from '../framework.js';
+
+export const reasonTooManyPods = 'Too many pods';
+export const reasonInsufficientCPU = 'Insufficient cpu';
+export const reasonInsufficientMemory = 'Insufficient memory';
+
+/** Filter: pod slots, cpu and memory requests against what is left of allocatable. Every shortfall is a reason.
+ * Score (LeastAllocated): the emptier the node after placing the pod, the higher. */
+export const nodeResourcesFit = {
+	name: 'NodeResourcesFit',
+	weight: 1,
+	filter({requests}, info) {
+		const reasons: string[] = [];
+		if (info.pods + 1 > info.allocatable.pods) reasons.push(reasonTooManyPods);
+		if (requests.milliCPU > 0 && requests.milliCPU > info.allocatable.milliCPU - info.requested.milliCPU) reasons.push(reasonInsufficientCPU);
+		if (requests.memory > 0 && requests.memory > info.allocatable.memory - info.requested.memory) reasons.push(reasonInsufficientMemory);
+		return reasons;
+	},
+	score({nonZero}, info) {
+		const free = (capacity: number, used: number) => (capacity === 0 || used > capacity ? 0 : Math.floor(((capacity - used) * 100) / capacity));
+		const cpu = free(info.allocatable.milliCPU, info.nonZeroRequested.milliCPU + nonZero.milliCPU);
+		const memory = free(info.allocatable.memory, info.nonZeroRequested.memory + nonZero.memory);
+		return Math.floor((cpu + memory) / 2);
+	},
+} satisfies FilterPlugin & ScorePlugin;
+
+/** Score: prefer nodes whose cpu and memory would be used in equal fractions. */
+export const nodeResourcesBalancedAllocation = {
+	name: 'NodeResourcesBalancedAllocation',
+	weight: 1,
+	score({nonZero}, info) {
+		const fraction = (used: number, capacity: number) => (capacity === 0 ? 1 : Math.min(1, used / capacity));
+		const cpu = fraction(info.nonZeroRequested.milliCPU + nonZero.milliCPU, info.allocatable.milliCPU);
+		const memory = fraction(info.nonZeroRequested.memory + nonZero.memory, info.allocatable.memory);
+		return Math.floor((1 - Math.abs(cpu - memory) / 2) * 100);
+	},
+} satisfies ScorePlugin;

@@ -1,0 +1,198 @@
+// kube-scheduler: takes each unscheduled pod, filters the nodes, scores the feasible ones, and binds
+// the pod to the best through the binding subresource. Pods that fit nowhere wait as "unschedulable"
+// until the cluster changes, then retry after a backoff.
+import type {Node, Pod} from '../../objects/types.js';
+import {objectKey} from '../../objects/types.js';
+import {Component, type ComponentContext} from '../../client/controller.js';
+import type {Informer} from '../../client/informer.js';
+import {isPodTerminal} from '../../objects/pod-status.js';
+import {setCondition} from '../../objects/conditions.js';
+import {isStatusError} from '../../api/index.js';
+import {podInfo, type NodeInfo, type PodInfo} from './framework.js';
+import {SchedulerCache} from './cache.js';
+import {filterPlugins, scorePlugins} from './plugins/index.js';
+
+/** Why a pod could not be placed: per node, the first failing filter's reasons. */
+export interface Diagnosis {
+	tick: number;
+	nodes: number;
+	reasons: Map<string, string[]>;
+	message: string;
+}
+
+export interface Placement {
+	tick: number;
+	node: string;
+	feasible: number;
+	evaluated: number;
+	score: number;
+}
+
+const initialBackoffSeconds = 1;
+const maxBackoffSeconds = 10;
+
+export class Scheduler extends Component {
+	private readonly pods: Informer<Pod>;
+	private readonly nodes: Informer<Node>;
+	private readonly cache = new SchedulerCache();
+	private readonly unschedulable = new Map<string, number>();
+	private readonly attempts = new Map<string, number>();
+	private nextStartNodeIndex = 0;
+	/** Why each waiting pod waits; the "why pending" view reads this. */
+	readonly diagnoses = new Map<string, Diagnosis>();
+	/** Where each pod went and why, for the last placements. */
+	readonly placements = new Map<string, Placement>();
+
+	constructor(ctx: ComponentContext) {
+		super('kube-scheduler', 'system:kube-scheduler', ctx, {component: 'default-scheduler'});
+		this.pods = this.informer<Pod>('pods');
+		this.nodes = this.informer<Node>('nodes');
+		this.pods.addEventHandler({
+			add: pod => this.onPod(pod),
+			update: (old, pod) => {
+				const freed = (old.spec?.nodeName && isPodTerminal(pod) && !isPodTerminal(old));
+				this.onPod(pod);
+				if (freed) this.moveAllToActive();
+			},
+			delete: pod => {
+				const key = objectKey(pod);
+				this.forget(key);
+				if (this.cache.removePod(key)) this.moveAllToActive();
+			},
+		});
+		this.nodes.addEventHandler({
+			add: node => {
+				this.cache.setNode(node);
+				this.moveAllToActive();
+			},
+			update: (_, node) => {
+				this.cache.setNode(node);
+				this.moveAllToActive();
+			},
+			delete: node => this.cache.removeNode(node.metadata!.name!),
+		});
+		this.pods.start();
+		this.nodes.start();
+	}
+
+	private onPod(pod: Pod): void {
+		const key = objectKey(pod);
+		if (pod.spec?.nodeName) {
+			if (isPodTerminal(pod)) this.cache.removePod(key);
+			else this.cache.addPod(key, pod.spec.nodeName, podInfo(pod, key));
+			this.forget(key);
+			return;
+		}
+		if (pod.metadata?.deletionTimestamp || (pod.spec?.schedulerName ?? 'default-scheduler') !== 'default-scheduler') return;
+		if (!this.unschedulable.has(key)) this.queue.add(key);
+	}
+
+	private forget(key: string): void {
+		this.unschedulable.delete(key);
+		this.attempts.delete(key);
+		this.diagnoses.delete(key);
+	}
+
+	/** A cluster event that may help waiting pods: each goes back after its backoff. */
+	private moveAllToActive(): void {
+		for (const [key, attempts] of this.unschedulable) {
+			const backoff = Math.min(initialBackoffSeconds * 2 ** (attempts - 1), maxBackoffSeconds);
+			this.queue.addAfter(key, Math.max(1, Math.ceil(backoff / this.ctx.clock.tickSeconds)));
+		}
+		this.unschedulable.clear();
+	}
+
+	protected sync(key: string): void {
+		const pod = this.pods.get(key);
+		if (!pod || pod.spec?.nodeName || pod.metadata?.deletionTimestamp) return;
+		const info = podInfo(pod, key);
+		const attempts = (this.attempts.get(key) ?? 0) + 1;
+		this.attempts.set(key, attempts);
+		const result = this.schedule(info);
+		if ('node' in result) {
+			this.client.bind(pod.metadata!.namespace!, pod.metadata!.name!, result.node.name, {reason: `best of ${result.feasible} feasible node(s), score ${result.score}`});
+			this.cache.addPod(key, result.node.name, info); // assumed until the watch confirms it
+			this.forget(key);
+			this.placements.set(key, {tick: this.ctx.clock.tick, node: result.node.name, feasible: result.feasible, evaluated: result.evaluated, score: result.score});
+			if (this.placements.size > 10_000) this.placements.delete(this.placements.keys().next().value!);
+			this.recorder.event(pod, 'Normal', 'Scheduled', `Successfully assigned ${key} to ${result.node.name}`);
+			return;
+		}
+		this.unschedulable.set(key, attempts);
+		this.diagnoses.set(key, {tick: this.ctx.clock.tick, nodes: result.nodes, reasons: result.reasons, message: result.message});
+		this.recorder.event(pod, 'Warning', 'FailedScheduling', result.message);
+		this.markUnschedulable(pod, result.message);
+	}
+
+	/** PodScheduled=False, reason Unschedulable, as the scheduler writes it. */
+	private markUnschedulable(pod: Pod, message: string): void {
+		const current = pod.status?.conditions?.find(c => c.type === 'PodScheduled');
+		if (current?.status === 'False' && current.message === message) return;
+		const conditions = setCondition(pod.status?.conditions, {type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message, lastProbeTime: null as unknown as string}, this.ctx.clock.timestamp());
+		try {
+			this.client.updateStatus('pods', {...pod, status: {...pod.status, conditions}}, {reason: 'unschedulable'});
+		} catch (error) {
+			if (!isStatusError(error, 'Conflict') && !isStatusError(error, 'NotFound')) throw error;
+		}
+	}
+
+	/** One scheduling cycle: filter (stopping once enough feasible nodes are found), score, pick. */
+	private schedule(pod: PodInfo): {node: NodeInfo; feasible: number; evaluated: number; score: number} | {nodes: number; reasons: Map<string, string[]>; message: string} {
+		const all = this.cache.nodeList();
+		const wanted = numFeasibleNodesToFind(all.length);
+		const feasible: NodeInfo[] = [];
+		const reasons = new Map<string, string[]>();
+		let evaluated = 0;
+		for (let i = 0; i < all.length && feasible.length < wanted; i++) {
+			const node = all[(this.nextStartNodeIndex + i) % all.length]!;
+			evaluated++;
+			let failed: string[] | undefined;
+			for (const plugin of filterPlugins) {
+				const r = plugin.filter(pod, node);
+				if (r.length > 0) {
+					failed = r;
+					break;
+				}
+			}
+			if (failed) reasons.set(node.name, failed);
+			else feasible.push(node);
+		}
+		if (all.length > 0) this.nextStartNodeIndex = (this.nextStartNodeIndex + evaluated) % all.length;
+		if (feasible.length === 0) return {nodes: all.length, reasons, message: failedSchedulingMessage(all.length, reasons)};
+		if (feasible.length === 1) return {node: feasible[0]!, feasible: 1, evaluated, score: 0};
+		const totals = new Array<number>(feasible.length).fill(0);
+		for (const plugin of scorePlugins) {
+			const raw = feasible.map(node => plugin.score(pod, node));
+			const scores = plugin.normalize ? plugin.normalize(raw) : raw;
+			scores.forEach((s, i) => (totals[i]! += s * plugin.weight));
+		}
+		// selectHost: the highest total; ties broken at random (seeded), as upstream's reservoir sampling.
+		let best = 0, ties = 1;
+		for (let i = 1; i < feasible.length; i++) {
+			if (totals[i]! > totals[best]!) {
+				best = i;
+				ties = 1;
+			} else if (totals[i] === totals[best]) {
+				ties++;
+				if (this.ctx.random.int(0, ties - 1) === 0) best = i;
+			}
+		}
+		return {node: feasible[best]!, feasible: feasible.length, evaluated, score: totals[best]!};
+	}
+}
+
+/** numFeasibleNodesToFind with percentageOfNodesToScore unset (adaptive): all nodes below 100. */
+export function numFeasibleNodesToFind(nodes: number): number {
+	if (nodes < 100) return nodes;
+	const percentage = Math.max(5, 50 - Math.floor(nodes / 125));
+	return Math.max(100, Math.floor((nodes * percentage) / 100));
+}
+
+/** FitError.Error(): `0/4 nodes are available: 1 node(s) were unschedulable, 3 Insufficient cpu.` */
+export function failedSchedulingMessage(nodes: number, reasons: Map<string, string[]>): string {
+	const histogram = new Map<string, number>();
+	for (const list of reasons.values()) for (const r of list) histogram.set(r, (histogram.get(r) ?? 0) + 1);
+	const parts = [...histogram].map(([reason, count]) => `${count} ${reason}`).sort();
+	if (nodes === 0) return 'no nodes available to schedule pods';
+	return `0/${nodes} nodes are available${parts.length ? `: ${parts.join(', ')}` : ''}.`;
+}

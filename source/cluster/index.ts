@@ -1,0 +1,105 @@
+// The cluster's public facade: the only module the UI and the command line import from source/cluster.
+import {Store} from './store/index.js';
+import {ApiServer, Trace, type ApiClient} from './api/index.js';
+import type {KubeObject} from './objects/types.js';
+import {Clock} from './sim/clock.js';
+import {Random} from './sim/random.js';
+import {TickEngine} from './sim/tick-engine.js';
+import {InformerSet, type Component, type ComponentContext, type ComponentStatus} from './client/controller.js';
+import {controlPlane} from './control-plane/index.js';
+import {NodeAgents} from './node/agents.js';
+import {Kubectl, type CommandResult} from './kubectl/index.js';
+export {readManifests, CommandError} from './kubectl/index.js';
+
+export interface ClusterOptions {
+	/** Shown in the header; default "kubetui". */
+	name?: string;
+	/** Seed of the one random generator (names, uids). Default 1. */
+	seed?: number;
+	/** Simulated seconds per tick. Default 1. */
+	tickSeconds?: number;
+}
+
+export interface Cluster {
+	readonly name: string;
+	readonly seed: number;
+	readonly clock: Clock;
+	readonly api: ApiServer;
+	readonly trace: Trace;
+	/** The user's client (kubectl's identity), for reads and for writes made on the user's behalf. */
+	readonly client: ApiClient;
+	/** kubectl-style commands: `scale deployment/web --replicas=5`, `cordon node-1`, `apply -f FILE`. */
+	readonly kubectl: Kubectl;
+	/** Advance the cluster `ticks` ticks (default 1): each is one round of every component. */
+	step(ticks?: number): void;
+	/** Run one kubectl-style command line now. Throws an Error with the API's message when it fails. */
+	run(command: string): CommandResult;
+	/** Control-plane components and kubelets with their loop state, in tick order. */
+	components(): ComponentStatus[];
+	/** Called after every step and every command that changed something. */
+	subscribe(listener: () => void): () => void;
+	/** Tell subscribers something changed (commands call this). */
+	notify(): void;
+}
+
+/** The namespaces every new cluster has, as a real one does. */
+const initialNamespaces = ['default', 'kube-node-lease', 'kube-public', 'kube-system'];
+
+export function createCluster(options: ClusterOptions = {}): Cluster {
+	const seed = options.seed ?? 1;
+	const clock = new Clock(options.tickSeconds ?? 1);
+	const random = new Random(seed);
+	const trace = new Trace();
+	const store = new Store<KubeObject>();
+	const api = new ApiServer({store, clock, random, trace});
+	const informers = new InformerSet();
+	const ctx: ComponentContext = {api, clock, random, informers};
+
+	const system = api.client('system:apiserver');
+	for (const name of initialNamespaces) {
+		system.create('namespaces', {apiVersion: 'v1', kind: 'Namespace', metadata: {name}}, {reason: 'bootstrap namespace'});
+	}
+
+	const controllers: Component[] = controlPlane(ctx);
+	const nodes = new NodeAgents(ctx);
+	const engine = new TickEngine(clock, informers, () => [...controllers, ...nodes.kubelets()], () => nodes.sync());
+	const listeners = new Set<() => void>();
+	const client = api.client('kubernetes-admin');
+
+	const cluster: Cluster = {
+		name: options.name ?? 'kubetui',
+		seed, clock, api, trace, client,
+		kubectl: undefined as unknown as Kubectl,
+		step(ticks = 1) {
+			for (let i = 0; i < ticks; i++) engine.tick();
+			cluster.notify();
+		},
+		run(command) {
+			const result = cluster.kubectl.run(command);
+			cluster.notify();
+			return result;
+		},
+		components() {
+			return [...controllers, ...nodes.kubelets()].map(c => c.status());
+		},
+		subscribe(listener) {
+			listeners.add(listener);
+			return () => listeners.delete(listener);
+		},
+		notify() {
+			for (const listener of listeners) listener();
+		},
+	};
+	(cluster as {kubectl: Kubectl}).kubectl = new Kubectl(client);
+	return cluster;
+}
+
+export type {ApiClient, CommandResult, ComponentStatus};
+export {StatusError, isStatusError, lookupResource, resources, formatTraceEntry, type TraceEntry, type WatchEvent} from './api/index.js';
+export * from './objects/types.js';
+export {summarizePod, isPodReady} from './objects/pod-status.js';
+export {nodeStatus, nodeRoles, isNodeReady} from './objects/node-status.js';
+export {age, humanDuration} from './objects/duration.js';
+export {milliCPU, bytes, formatMilliCPU, formatBytes} from './objects/quantity.js';
+export {parseSelector, formatLabels} from './objects/labels.js';
+export {loadManifests, ManifestError, type Manifest} from './kubectl/manifests.js';

@@ -1,0 +1,180 @@
+// The one module that parses and runs kubectl-style commands, for `--at` in headless runs and for the
+// dashboard's `:` prompt and keys. It acts as the user (kubernetes-admin) through the API server only.
+import {readFileSync} from 'node:fs';
+import {parseArgs} from 'node:util';
+import type {ApiClient} from '../api/index.js';
+import {lookupResource, resourceForKind, isStatusError, type ResourceType} from '../api/index.js';
+import type {KubeObject, Node} from '../objects/types.js';
+import {loadManifests, ManifestError, type Manifest} from './manifests.js';
+import {splitCommandLine} from './command-line.js';
+
+export interface CommandResult {
+	/** What kubectl would print, one line per object. */
+	message: string;
+}
+
+/** A command that could not run: a usage error or the API server's error message. */
+export class CommandError extends Error {
+	constructor(message: string) {
+		super(message);
+		this.name = 'CommandError';
+	}
+}
+
+const qualifiedName = (type: ResourceType) => (type.group ? `${type.singular}.${type.group}` : type.singular);
+const verbs = ['apply', 'cordon', 'delete', 'scale', 'uncordon'];
+
+export class Kubectl {
+	constructor(readonly client: ApiClient) {}
+
+	run(commandLine: string): CommandResult {
+		let argv = splitCommandLine(commandLine.trim());
+		if (argv[0] === 'kubectl') argv = argv.slice(1);
+		const [verb, ...rest] = argv;
+		if (!verb) throw new CommandError('error: no command given (try: scale deployment/web --replicas=3)');
+		try {
+			switch (verb) {
+				case 'scale': return this.scale(rest);
+				case 'delete': return this.delete(rest);
+				case 'cordon': return this.cordon(rest, true);
+				case 'uncordon': return this.cordon(rest, false);
+				case 'apply': return this.applyFiles(rest);
+				default: throw new CommandError(`error: unknown command "${verb}" for "kubectl" (supported: ${verbs.join(', ')})`);
+			}
+		} catch (error) {
+			if (error instanceof CommandError || error instanceof ManifestError) throw error;
+			if (isStatusError(error)) throw new CommandError(`Error from server (${error.reason}): ${error.message}`);
+			throw new CommandError(`error: ${(error as Error).message}`);
+		}
+	}
+
+	/** `kubectl apply` of already-read manifests: all are validated before the first write. */
+	apply(manifests: readonly Manifest[]): CommandResult {
+		const planned: Array<{manifest: Manifest; type: ResourceType; namespace?: string}> = [];
+		const newNamespaces = new Set<string>();
+		for (const manifest of manifests) {
+			const {object, file, line} = manifest;
+			const type = resourceForKind(object.apiVersion, object.kind);
+			if (!type) throw new CommandError(`${file}:${line}: no matches for kind "${object.kind}" in version "${object.apiVersion}"`);
+			const namespace = type.namespaced ? object.metadata?.namespace || 'default' : undefined;
+			try {
+				// The API server defaults and validates; nothing is written in this first pass.
+				this.client.validate(type.resource, object, namespace);
+			} catch (error) {
+				if (isStatusError(error)) throw new CommandError(`${file}:${line}: ${error.message}`);
+				throw error;
+			}
+			if (namespace && !newNamespaces.has(namespace) && !this.client.find('namespaces', namespace)) {
+				throw new CommandError(`${file}:${line}: namespaces "${namespace}" not found`);
+			}
+			if (type.resource === 'namespaces') newNamespaces.add(object.metadata!.name!);
+			planned.push({manifest, type, namespace});
+		}
+		const lines: string[] = [];
+		for (const {manifest, type, namespace} of planned) {
+			const object = manifest.object;
+			const name = object.metadata!.name!;
+			const current = this.client.find(type.resource, name, namespace);
+			const reason = `kubectl apply -f ${manifest.file}`;
+			if (!current) {
+				this.client.create(type.resource, object, {namespace, reason});
+				lines.push(`${qualifiedName(type)}/${name} created`);
+				continue;
+			}
+			const next: KubeObject = {
+				...current,
+				metadata: {...current.metadata, labels: object.metadata?.labels, annotations: object.metadata?.annotations},
+				spec: object.spec ?? current.spec,
+			};
+			const updated = this.client.update(type.resource, next, {namespace, reason});
+			lines.push(`${qualifiedName(type)}/${name} ${updated.metadata?.resourceVersion === current.metadata?.resourceVersion ? 'unchanged' : 'configured'}`);
+		}
+		return {message: lines.join('\n')};
+	}
+
+	private applyFiles(args: string[]): CommandResult {
+		const {values} = parse(args, {filename: {type: 'string', short: 'f', multiple: true}});
+		const files = values.filename as string[] | undefined;
+		if (!files?.length) throw new CommandError('error: must specify one of -f and -k');
+		const manifests: Manifest[] = [];
+		for (const file of files) manifests.push(...readManifests(file));
+		return this.apply(manifests);
+	}
+
+	private scale(args: string[]): CommandResult {
+		const {values, positionals} = parse(args, {replicas: {type: 'string'}, namespace: {type: 'string', short: 'n'}});
+		const {type, name} = target(positionals, 'scale');
+		if (values.replicas === undefined) throw new CommandError('error: required flag(s) "replicas" not set');
+		const replicas = Number(values.replicas);
+		if (!/^-?\d+$/.test(String(values.replicas))) throw new CommandError(`error: invalid argument "${values.replicas}" for "--replicas" flag: strconv.ParseInt: parsing "${values.replicas}": invalid syntax`);
+		if (!type.scale) throw new CommandError(`error: cannot scale ${type.resource}: no scale subresource`);
+		this.client.updateScale(type.resource, name, replicas, {namespace: namespaceOf(values), reason: `kubectl scale --replicas=${replicas}`});
+		return {message: `${qualifiedName(type)}/${name} scaled`};
+	}
+
+	private delete(args: string[]): CommandResult {
+		const {values, positionals} = parse(args, {
+			namespace: {type: 'string', short: 'n'}, 'grace-period': {type: 'string'}, now: {type: 'boolean'}, force: {type: 'boolean'},
+		});
+		const {type, name} = target(positionals, 'delete');
+		let grace: number | undefined;
+		if (values['grace-period'] !== undefined) {
+			grace = Number(values['grace-period'] as string);
+			if (!Number.isInteger(grace)) throw new CommandError(`error: invalid argument "${values['grace-period']}" for "--grace-period" flag`);
+			// kubectl: --grace-period=0 without --force means 1 second; with --force, at once.
+			if (grace === 0 && !values.force) grace = 1;
+		}
+		if (values.now) grace = 1;
+		if (values.force && grace === undefined) grace = 0;
+		this.client.delete(type.resource, name, {namespace: namespaceOf(values), gracePeriodSeconds: grace, reason: `kubectl delete${grace !== undefined ? ` --grace-period=${grace}` : ''}`});
+		return {message: `${qualifiedName(type)} "${name}" deleted`};
+	}
+
+	private cordon(args: string[], cordon: boolean): CommandResult {
+		const {positionals} = parse(args, {});
+		const name = positionals[0]?.replace(/^(nodes?|no)\//, '');
+		if (!name) throw new CommandError(`error: USAGE: ${cordon ? 'cordon' : 'uncordon'} NODE [flags]`);
+		const node = this.client.get<Node>('nodes', name);
+		const verb = cordon ? 'cordoned' : 'uncordoned';
+		if ((node.spec?.unschedulable ?? false) === cordon) return {message: `node/${name} already ${verb}`};
+		this.client.patch('nodes', name, {spec: {unschedulable: cordon ? true : null}}, {reason: `kubectl ${cordon ? 'cordon' : 'uncordon'}`});
+		return {message: `node/${name} ${verb}`};
+	}
+}
+
+export function readManifests(file: string): Manifest[] {
+	let text: string;
+	try {
+		text = readFileSync(file, 'utf8');
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		throw new CommandError(code === 'ENOENT' ? `error: the path "${file}" does not exist` : `error: cannot read "${file}": ${(error as Error).message}`);
+	}
+	return loadManifests(text, file);
+}
+
+type Options = NonNullable<NonNullable<Parameters<typeof parseArgs>[0]>['options']>;
+
+function parse(args: string[], options: Options): {values: Record<string, string | boolean | string[] | undefined>; positionals: string[]} {
+	try {
+		const {values, positionals} = parseArgs({args, options, allowPositionals: true, strict: true});
+		return {values: values as Record<string, string | boolean | string[] | undefined>, positionals};
+	} catch (error) {
+		throw new CommandError(`error: ${(error as Error).message}`);
+	}
+}
+
+function namespaceOf(values: Record<string, unknown>): string {
+	return (values.namespace as string | undefined) ?? 'default';
+}
+
+/** `deployment/web` or `deployment web`. */
+function target(positionals: string[], verb: string): {type: ResourceType; name: string} {
+	let [resource, name] = positionals;
+	if (resource?.includes('/')) [resource, name] = resource.split('/', 2) as [string, string];
+	if (!resource) throw new CommandError(`error: you must specify the type of resource to ${verb}`);
+	const type = lookupResource(resource);
+	if (!type) throw new CommandError(`error: the server doesn't have a resource type "${resource}"`);
+	if (!name) throw new CommandError(`error: resource(s) were provided, but no name was specified`);
+	return {type, name};
+}

@@ -1,0 +1,47 @@
+// The machines behind the nodes: a kubelet starts for every Node object that appears and stops when it
+// goes, as if each node were a host that boots and joins the cluster.
+import type {ComponentContext} from '../client/controller.js';
+import type {Node} from '../objects/types.js';
+import {Kubelet} from './kubelet.js';
+
+export class NodeAgents {
+	private readonly agents = new Map<string, Kubelet>();
+	private readonly added: string[] = [];
+	private readonly removed: string[] = [];
+	private ordered: Kubelet[] = [];
+	private hosts = 0;
+
+	constructor(private readonly ctx: ComponentContext) {
+		ctx.api.watch('nodes', {}, event => {
+			const name = (event.object as Node).metadata!.name!;
+			if (event.type === 'ADDED') this.added.push(name);
+			if (event.type === 'DELETED') this.removed.push(name);
+		});
+	}
+
+	/** Start kubelets for new nodes and stop those of deleted ones (called at the start of a tick). */
+	sync(): void {
+		if (this.added.length === 0 && this.removed.length === 0) return;
+		for (const name of this.removed.splice(0)) {
+			const kubelet = this.agents.get(name);
+			kubelet?.shutdown();
+			this.agents.delete(name);
+		}
+		for (const name of this.added.splice(0)) {
+			if (this.agents.has(name)) continue;
+			this.hosts++;
+			// Host addresses in the order nodes joined: 172.18.0.2, .3, ... like a kind cluster's.
+			const hostIP = `172.18.${Math.floor((this.hosts + 1) / 256)}.${(this.hosts + 1) % 256}`;
+			this.agents.set(name, new Kubelet(name, hostIP, this.ctx));
+		}
+		this.ordered = [...this.agents.values()].sort((a, b) => (a.nodeName < b.nodeName ? -1 : 1));
+	}
+
+	kubelets(): readonly Kubelet[] {
+		return this.ordered;
+	}
+
+	get(name: string): Kubelet | undefined {
+		return this.agents.get(name);
+	}
+}

@@ -1,0 +1,67 @@
+// The container runtime's image store on one node: which images are present, and pulls done one at a
+// time (the kubelet's default serializeImagePulls), so a pod may wait behind another pod's pull.
+import type {Random} from '../sim/random.js';
+
+/** Sizes of common images, bytes; others get a size derived from the name. */
+const knownSizes: Record<string, number> = {
+	nginx: 72_000_000, redis: 45_000_000, postgres: 150_000_000, busybox: 2_200_000, alpine: 3_500_000,
+	'registry.k8s.io/pause': 320_000, httpd: 58_000_000, memcached: 36_000_000, mysql: 170_000_000,
+};
+/** Simulated registry bandwidth: bytes per second. */
+const bandwidth = 30_000_000;
+
+export function imageSize(image: string): number {
+	const repository = image.split('@')[0]!.replace(/:[^/:]+$/, '');
+	const known = knownSizes[repository] ?? knownSizes[repository.split('/').pop()!];
+	if (known) return known;
+	let hash = 0;
+	for (let i = 0; i < image.length; i++) hash = (hash * 31 + image.charCodeAt(i)) >>> 0;
+	return 10_000_000 + (hash % 90) * 1_000_000;
+}
+
+export interface PullPlan {
+	/** ms from now until the image is present. */
+	pullMs: number;
+	/** ms of that spent queued behind earlier pulls. */
+	waitMs: number;
+	size: number;
+}
+
+export class ContainerRuntime {
+	private readonly present = new Set<string>();
+	/** Image -> epoch ms its pull completes. */
+	private readonly pulling = new Map<string, number>();
+	private queueFreeAt = 0;
+
+	constructor(private readonly random: Random, private readonly now: () => number) {}
+
+	/** Plan a pull at `at` (epoch ms; default now). Policy IfNotPresent with the image there: no pull. */
+	pull(image: string, policy: string | undefined, at = this.now()): PullPlan {
+		this.settle(at);
+		const size = imageSize(image);
+		if (this.present.has(image) && policy !== 'Always') return {pullMs: 0, waitMs: 0, size};
+		const inFlight = this.pulling.get(image);
+		if (inFlight !== undefined) return {pullMs: inFlight - at, waitMs: inFlight - at, size};
+		// Layers already on the node make a re-pull quick.
+		const transferMs = this.present.has(image) ? 200 + this.random.int(0, 300) : Math.round((size / bandwidth) * 1000) + this.random.int(0, 500);
+		const start = Math.max(at, this.queueFreeAt);
+		const done = start + transferMs;
+		this.queueFreeAt = done;
+		this.pulling.set(image, done);
+		return {pullMs: done - at, waitMs: start - at, size};
+	}
+
+	private settle(at: number): void {
+		for (const [image, done] of this.pulling) {
+			if (done <= at) {
+				this.pulling.delete(image);
+				this.present.add(image);
+			}
+		}
+	}
+
+	images(): string[] {
+		this.settle(this.now());
+		return [...this.present].sort();
+	}
+}

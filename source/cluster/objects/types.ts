@@ -1,0 +1,54 @@
+// Kubernetes object types, from kubernetes-types, plus the few generic shapes the simulator needs.
+// kubernetes-types marks every field readonly; the simulator builds and edits private copies, so it uses
+// mutable versions. Objects handed out by the API server are frozen at run time all the same.
+import type * as meta from 'kubernetes-types/meta/v1.js';
+import type * as core from 'kubernetes-types/core/v1.js';
+import type * as apps from 'kubernetes-types/apps/v1.js';
+
+export type Mutable<T> = T extends readonly (infer U)[] ? Mutable<U>[] : T extends object ? {-readonly [K in keyof T]: Mutable<T[K]>} : T;
+
+export type ObjectMeta = Mutable<meta.ObjectMeta>;
+export type OwnerReference = Mutable<meta.OwnerReference>;
+export type LabelSelector = Mutable<meta.LabelSelector>;
+export type Pod = Mutable<core.Pod>;
+export type Node = Mutable<core.Node>;
+export type Namespace = Mutable<core.Namespace>;
+export type Event = Mutable<core.Event>;
+export type Container = Mutable<core.Container>;
+export type ContainerStatus = Mutable<core.ContainerStatus>;
+export type PodSpec = Mutable<core.PodSpec>;
+export type PodTemplateSpec = Mutable<core.PodTemplateSpec>;
+export type PodCondition = Mutable<core.PodCondition>;
+export type NodeCondition = Mutable<core.NodeCondition>;
+export type Taint = Mutable<core.Taint>;
+export type Toleration = Mutable<core.Toleration>;
+export type Deployment = Mutable<apps.Deployment>;
+export type ReplicaSet = Mutable<apps.ReplicaSet>;
+
+/** Any Kubernetes object: what the API server stores. */
+export interface KubeObject {
+	apiVersion?: string;
+	kind?: string;
+	metadata?: ObjectMeta;
+	spec?: unknown;
+	status?: unknown;
+}
+
+/** A Kubernetes List, as `kubectl get -o json` prints it. */
+export interface KubeList<T extends KubeObject = KubeObject> {
+	apiVersion: 'v1';
+	kind: 'List';
+	metadata: {resourceVersion: string};
+	items: T[];
+}
+
+/** "namespace/name" (or "name" for cluster-scoped objects): the key controllers queue. */
+export function objectKey(obj: {metadata?: ObjectMeta}): string {
+	const meta = obj.metadata ?? {};
+	return meta.namespace ? `${meta.namespace}/${meta.name}` : `${meta.name}`;
+}
+
+export function splitKey(key: string): {namespace?: string; name: string} {
+	const slash = key.indexOf('/');
+	return slash < 0 ? {name: key} : {namespace: key.slice(0, slash), name: key.slice(slash + 1)};
+}
