@@ -7,6 +7,7 @@ import type {Clock} from '../sim/clock.js';
 import type {Random} from '../sim/random.js';
 import {parseSelector, everything, type Selector} from '../objects/labels.js';
 import {setCondition} from '../objects/conditions.js';
+import {deepClone, deepEqual} from '../objects/clone.js';
 import {resourceType} from './registry.js';
 import {apiVersionOf, type ResourceType} from './resource.js';
 import {parseFieldSelector, type FieldRequirement} from './field-selector.js';
@@ -78,8 +79,9 @@ function deepFreeze<T>(value: T): T {
 	return value;
 }
 
-const specOf = (obj: KubeObject) => JSON.stringify(obj.spec ?? null);
-const withoutVersion = (obj: KubeObject) => JSON.stringify({...obj, metadata: {...obj.metadata, resourceVersion: undefined}});
+const sameSpec = (a: KubeObject, b: KubeObject) => deepEqual(a.spec ?? null, b.spec ?? null);
+const sameIgnoringVersion = (a: KubeObject, b: KubeObject) =>
+	deepEqual({...a, metadata: {...a.metadata, resourceVersion: undefined}}, {...b, metadata: {...b.metadata, resourceVersion: undefined}});
 
 export class ApiServer {
 	private readonly caches = new Map<string, WatchCache>();
@@ -207,8 +209,8 @@ export class ApiServer {
 		if (meta.resourceVersion && meta.resourceVersion !== String(current.modRevision)) throw conflict(type, meta.name, staleResourceVersion);
 		const old = current.value;
 		const next: KubeObject = options.subresource === 'status'
-			? {...structuredClone(old), status: obj.status}
-			: {...obj, ...(type.hasStatus ? {status: structuredClone(old.status)} : {})};
+			? {...deepClone(old), status: obj.status}
+			: {...obj, ...(type.hasStatus ? {status: deepClone(old.status)} : {})};
 		// Fields the server owns survive any update.
 		const oldMeta = old.metadata!;
 		next.metadata = {
@@ -220,8 +222,8 @@ export class ApiServer {
 		for (const field of Object.keys(next.metadata) as (keyof ObjectMeta)[]) if (next.metadata[field] === undefined) delete next.metadata[field];
 		type.defaults?.(next);
 		this.check(type, next, [...(type.validate?.(next) ?? []), ...(type.validateUpdate?.(next, old) ?? [])]);
-		if (type.hasSpec && specOf(next) !== specOf(old)) next.metadata.generation = (oldMeta.generation ?? 0) + 1;
-		if (withoutVersion(next) === withoutVersion(old)) return old;
+		if (type.hasSpec && !sameSpec(next, old)) next.metadata.generation = (oldMeta.generation ?? 0) + 1;
+		if (sameIgnoringVersion(next, old)) return old;
 		const verb = options.subresource ? `${type.resource}/${options.subresource}` : type.resource;
 		// An object being deleted goes once its last finalizer is removed.
 		if (next.metadata.deletionTimestamp && (next.metadata.finalizers ?? []).length === 0 && (next.metadata.deletionGracePeriodSeconds ?? 0) === 0) {
@@ -264,7 +266,7 @@ export class ApiServer {
 			const shorter = (meta.deletionGracePeriodSeconds ?? Infinity) > grace;
 			if (!shorter) return obj;
 		}
-		const next = structuredClone(obj);
+		const next = deepClone(obj);
 		next.metadata!.deletionTimestamp = this.deps.clock.timestamp(deadline);
 		next.metadata!.deletionGracePeriodSeconds = grace;
 		if (type.hasSpec) next.metadata!.generation = (meta.generation ?? 0) + 1;
@@ -281,7 +283,7 @@ export class ApiServer {
 		const binding = {group: '', resource: 'pods/binding'};
 		if (pod.metadata?.deletionTimestamp) throw conflict(binding, name, `pod ${name} is being deleted, cannot be assigned to a host`);
 		if (pod.spec.nodeName) throw conflict(binding, name, `pod ${name} is already assigned to node "${pod.spec.nodeName}"`);
-		const next = structuredClone(pod);
+		const next = deepClone(pod);
 		next.spec.nodeName = nodeName;
 		next.status = {...next.status, conditions: setCondition(next.status?.conditions, {type: 'PodScheduled', status: 'True', lastProbeTime: null}, this.deps.clock.timestamp())};
 		return this.write(identity, type, 'create', key, next, current.modRevision, options, 'pods/binding');
@@ -307,12 +309,12 @@ export class ApiServer {
 			throw invalid('Scale', 'autoscaling', name, [{type: 'Invalid', field: 'spec.replicas', value: replicas, detail: Number.isInteger(replicas) ? 'must be greater than or equal to 0' : 'must be an integer'}]);
 		}
 		const obj = this.get(resource, name, options.namespace);
-		const next = type.scale.withReplicas(structuredClone(obj), replicas);
+		const next = type.scale.withReplicas(deepClone(obj), replicas);
 		next.metadata = {...next.metadata, resourceVersion: options.resourceVersion ?? obj.metadata?.resourceVersion};
 		const key = this.key(type, obj.metadata?.namespace, name);
 		const current = this.deps.store.get(key)!;
 		if (next.metadata.resourceVersion !== String(current.modRevision)) throw conflict(type, name, staleResourceVersion);
-		if (type.hasSpec && specOf(next) !== specOf(obj)) {
+		if (type.hasSpec && !sameSpec(next, obj)) {
 			next.metadata.generation = (obj.metadata?.generation ?? 0) + 1;
 			this.write(identity, type, 'update', key, next, current.modRevision, options, `${type.resource}/scale`);
 		}
@@ -331,7 +333,7 @@ export class ApiServer {
 
 	private prepare(type: ResourceType, input: KubeObject, namespace?: string): KubeObject {
 		if (typeof input !== 'object' || input === null) throw badRequest(`${type.kind} must be an object`);
-		const obj = structuredClone(input);
+		const obj = deepClone(input);
 		const apiVersion = apiVersionOf(type);
 		if ((obj.apiVersion && obj.apiVersion !== apiVersion) || (obj.kind && obj.kind !== type.kind)) {
 			throw badRequest(`the API version in the data (${obj.apiVersion}) does not match the expected API version (${apiVersion}) for kind ${obj.kind}`);

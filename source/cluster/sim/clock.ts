@@ -18,9 +18,17 @@ export class Clock {
 		return EPOCH_MS + this.simulated.now();
 	}
 
+	private cachedSecond = NaN;
+	private cachedTimestamp = '';
+
 	/** RFC 3339 with second precision, as metav1.Time marshals. */
 	timestamp(ms = this.now()): string {
-		return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+		const second = Math.floor(ms / 1000);
+		if (second !== this.cachedSecond) {
+			this.cachedSecond = second;
+			this.cachedTimestamp = new Date(second * 1000).toISOString().replace('.000Z', 'Z');
+		}
+		return this.cachedTimestamp;
 	}
 
 	/** RFC 3339 with microseconds, as metav1.MicroTime marshals. */

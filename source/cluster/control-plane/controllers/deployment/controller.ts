@@ -3,6 +3,7 @@
 import type {Deployment, ReplicaSet} from '../../../objects/types.js';
 import {objectKey} from '../../../objects/types.js';
 import {Component, type ComponentContext} from '../../../client/controller.js';
+import {deepClone} from '../../../objects/clone.js';
 import {byControllerUid, type Informer} from '../../../client/informer.js';
 import {isStatusError} from '../../../api/index.js';
 import {
@@ -93,7 +94,7 @@ export class DeploymentController extends Component {
 		const collisionCount = d.status?.collisionCount;
 		const hash = computeHash(d.spec!.template, collisionCount);
 		const name = `${d.metadata!.name}-${hash}`;
-		const template = structuredClone(d.spec!.template!);
+		const template = deepClone(d.spec!.template!);
 		template.metadata = {...template.metadata, labels: {...template.metadata?.labels, [templateHashLabel]: hash}};
 		const revision = Math.max(0, ...owned.map(revisionOf)) + 1;
 		const rs: ReplicaSet = {

@@ -5,6 +5,7 @@
 import type {Pod, ReplicaSet} from '../../../objects/types.js';
 import {objectKey} from '../../../objects/types.js';
 import {Component, type ComponentContext} from '../../../client/controller.js';
+import {deepClone} from '../../../objects/clone.js';
 import {byControllerUid, type Informer} from '../../../client/informer.js';
 import {isPodActive, isPodAvailable, isPodReady} from '../../../objects/pod-status.js';
 import {fromLabelSelector} from '../../../objects/labels.js';
@@ -136,7 +137,7 @@ export class ReplicaSetController extends Component {
 				...(template.metadata?.annotations ? {annotations: {...template.metadata.annotations}} : {}),
 				ownerReferences: [{apiVersion: 'apps/v1', kind: 'ReplicaSet', name: rs.metadata!.name!, uid: rs.metadata!.uid!, controller: true, blockOwnerDeletion: true}],
 			},
-			spec: structuredClone(template.spec!),
+			spec: deepClone(template.spec!),
 		};
 		const created = this.client.create<Pod>('pods', pod, {reason: `replicaset ${rs.metadata!.name} wants ${rs.spec?.replicas} pods`});
 		this.recorder.event(rs, 'Normal', 'SuccessfulCreate', `Created pod: ${created.metadata!.name}`);

@@ -17,20 +17,28 @@ function matchExpression(labels: Record<string, string>, e: Expression): boolean
 	}
 }
 
+type Term = {matchExpressions?: Expression[]; matchFields?: Expression[]};
+
+function termMatches(term: Term, labels: Record<string, string>, name: string): boolean {
+	return (term.matchExpressions ?? []).every(e => matchExpression(labels, e)) &&
+		(term.matchFields ?? []).every(e => matchExpression({'metadata.name': name}, e));
+}
+
+const none: string[] = [];
+const failed = [reasonNodeAffinity];
+
 /** spec.nodeSelector, and required node affinity (terms are ORed, expressions in a term ANDed). */
 export const nodeAffinity = {
 	name: 'NodeAffinity',
 	filter({pod}, {node}) {
-		const labels = node.metadata?.labels ?? {};
-		for (const [key, value] of Object.entries(pod.spec?.nodeSelector ?? {})) {
-			if (labels[key] !== value) return [reasonNodeAffinity];
-		}
+		const selector = pod.spec?.nodeSelector;
 		const terms = pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
-		if (terms && terms.length > 0) {
-			const ok = terms.some(term => (term.matchExpressions ?? []).every(e => matchExpression(labels, e)) &&
-				(term.matchFields ?? []).every(e => matchExpression({'metadata.name': node.metadata?.name ?? ''}, e)));
-			if (!ok) return [reasonNodeAffinity];
+		if (!selector && !terms?.length) return none;
+		const labels = node.metadata?.labels ?? {};
+		for (const key in selector) {
+			if (labels[key] !== selector[key]) return failed;
 		}
-		return [];
+		if (terms && terms.length > 0 && !terms.some(term => termMatches(term, labels, node.metadata?.name ?? ''))) return failed;
+		return none;
 	},
 } satisfies FilterPlugin;

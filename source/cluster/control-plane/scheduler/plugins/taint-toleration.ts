@@ -13,19 +13,33 @@ export function toleratesTaint(t: Toleration, taint: Pick<Taint, 'key' | 'value'
 	return (t.value ?? '') === (taint.value ?? '');
 }
 
-export const tolerates = (tolerations: Toleration[] | undefined, taint: Pick<Taint, 'key' | 'value' | 'effect'>) =>
-	(tolerations ?? []).some(t => toleratesTaint(t, taint));
+export function tolerates(tolerations: Toleration[] | undefined, taint: Pick<Taint, 'key' | 'value' | 'effect'>): boolean {
+	if (!tolerations) return false;
+	for (const t of tolerations) if (toleratesTaint(t, taint)) return true;
+	return false;
+}
+
+const none: string[] = [];
+const untolerated = [reasonUntoleratedTaint];
 
 /** Filter: every NoSchedule/NoExecute taint must be tolerated. Score: fewer untolerated PreferNoSchedule taints is better. */
 export const taintToleration = {
 	name: 'TaintToleration',
 	weight: 3,
 	filter({pod}, {node}) {
-		const bad = (node.spec?.taints ?? []).find(t => (t.effect === 'NoSchedule' || t.effect === 'NoExecute') && !tolerates(pod.spec?.tolerations, t));
-		return bad ? [reasonUntoleratedTaint] : [];
+		const taints = node.spec?.taints;
+		if (!taints) return none;
+		for (const t of taints) {
+			if ((t.effect === 'NoSchedule' || t.effect === 'NoExecute') && !tolerates(pod.spec?.tolerations, t)) return untolerated;
+		}
+		return none;
 	},
 	score({pod}, {node}) {
-		return (node.spec?.taints ?? []).filter(t => t.effect === 'PreferNoSchedule' && !tolerates(pod.spec?.tolerations, t)).length;
+		const taints = node.spec?.taints;
+		if (!taints) return 0;
+		let count = 0;
+		for (const t of taints) if (t.effect === 'PreferNoSchedule' && !tolerates(pod.spec?.tolerations, t)) count++;
+		return count;
 	},
 	normalize: scores => defaultNormalize(scores, true),
 } satisfies FilterPlugin & ScorePlugin;
