@@ -61,7 +61,10 @@ export class Kubectl {
 				// The API server defaults and validates; nothing is written in this first pass.
 				this.client.validate(type.resource, object, namespace);
 			} catch (error) {
-				if (isStatusError(error)) throw new CommandError(`${file}:${line}: ${error.message}`);
+				if (isStatusError(error)) {
+					const field = error.status.details?.causes?.[0]?.field;
+					throw new CommandError(`${field && manifest.locate ? manifest.locate(field) : `${file}:${line}`}: ${error.message}`);
+				}
 				throw error;
 			}
 			if (namespace && !newNamespaces.has(namespace) && !this.client.find('namespaces', namespace)) {
