@@ -123,9 +123,23 @@ export class ApiServer {
 		const type = this.type(resource);
 		const filter = this.filter(type, options.labelSelector, options.fieldSelector);
 		const prefix = type.namespaced && options.namespace ? `/registry/${type.resource}/${options.namespace}/` : `/registry/${type.resource}/`;
-		const page = this.deps.store.range(prefix, {limit: filter.all ? options.limit : undefined, continue: options.continue});
-		const items = filter.all ? page.kvs.map(kv => kv.value) : page.kvs.map(kv => kv.value).filter(filter.matches);
-		return {items, resourceVersion: String(page.revision), continue: page.continue};
+		if (filter.all || !options.limit) {
+			const page = this.deps.store.range(prefix, {limit: options.limit, continue: options.continue});
+			const items = filter.all ? page.kvs.map(kv => kv.value) : page.kvs.map(kv => kv.value).filter(filter.matches);
+			return {items, resourceVersion: String(page.revision), continue: page.continue};
+		}
+		// Filtered pages: read store pages until `limit` matches, continuing after the last key read, as the
+		// apiserver does (a page may hold fewer items than the limit, never more).
+		const items: KubeObject[] = [];
+		let token = options.continue;
+		let revision = this.deps.store.revision;
+		for (;;) {
+			const page = this.deps.store.range(prefix, {limit: options.limit - items.length, continue: token});
+			revision = page.revision;
+			for (const kv of page.kvs) if (filter.matches(kv.value)) items.push(kv.value);
+			token = page.continue;
+			if (!page.more || items.length >= options.limit) return {items, resourceVersion: String(revision), continue: page.more ? token : undefined};
+		}
 	}
 
 	/** Count of stored objects of a resource (cheap: no objects are copied or filtered). */
@@ -160,7 +174,7 @@ export class ApiServer {
 			try {
 				labels = parseSelector(labelSelector);
 			} catch (error) {
-				throw badRequest(`unable to parse requirement: ${(error as Error).message}`);
+				throw badRequest((error as Error).message);
 			}
 		}
 		const getters: Record<string, (obj: KubeObject) => string | undefined> = {
@@ -186,6 +200,7 @@ export class ApiServer {
 		// Status is the system's to write: a create starts without one (nodes register with theirs).
 		if (type.hasStatus && type.resource !== 'nodes') delete obj.status;
 		type.defaults?.(obj);
+		if (obj.metadata !== meta) throw new Error(`defaulting of ${type.resource} must not replace metadata`);
 		this.check(type, obj, type.validate?.(obj) ?? []);
 		if (type.namespaced) this.requireNamespace(type, meta.namespace!, meta.name!);
 		const key = this.key(type, meta.namespace, meta.name!);
@@ -197,7 +212,7 @@ export class ApiServer {
 		return this.write(identity, type, 'create', key, obj, 0, options);
 	}
 
-	update(identity: string, resource: string, input: KubeObject, options: WriteOptions & {subresource?: 'status'} = {}): KubeObject {
+	update(identity: string, resource: string, input: KubeObject, options: WriteOptions & {subresource?: 'status'; verb?: 'update' | 'patch'} = {}): KubeObject {
 		const type = this.type(resource);
 		if (options.subresource === 'status' && !type.hasStatus) throw methodNotSupported(type, 'update status');
 		const obj = this.prepare(type, input, options.namespace);
@@ -229,7 +244,7 @@ export class ApiServer {
 		if (next.metadata.deletionTimestamp && (next.metadata.finalizers ?? []).length === 0 && (next.metadata.deletionGracePeriodSeconds ?? 0) === 0) {
 			return this.remove(identity, type, key, old, options.reason ?? 'last finalizer removed', current.modRevision);
 		}
-		return this.write(identity, type, 'update', key, next, current.modRevision, options, verb);
+		return this.write(identity, type, options.verb ?? 'update', key, next, current.modRevision, options, verb);
 	}
 
 	patch(identity: string, resource: string, name: string, patch: unknown, options: WriteOptions & {subresource?: 'status'} = {}): KubeObject {
@@ -239,7 +254,7 @@ export class ApiServer {
 		const merged = mergePatch(current, patch) as KubeObject;
 		const rv = (patch as KubeObject).metadata?.resourceVersion;
 		merged.metadata = {...merged.metadata, resourceVersion: rv ?? current.metadata?.resourceVersion};
-		return this.update(identity, type.resource, merged, {...options, namespace: current.metadata?.namespace});
+		return this.update(identity, type.resource, merged, {...options, namespace: current.metadata?.namespace, verb: 'patch'});
 	}
 
 	delete(identity: string, resource: string, name: string, options: DeleteOptions = {}): KubeObject {

@@ -7,6 +7,7 @@ import {lookupResource, resourceForKind, isStatusError, type ResourceType} from 
 import type {KubeObject, Node} from '../objects/types.js';
 import {loadManifests, ManifestError, type Manifest} from './manifests.js';
 import {splitCommandLine} from './command-line.js';
+import {lastAppliedAnnotation, threeWayMergePatch} from './three-way-merge.js';
 
 export interface CommandResult {
 	/** What kubectl would print, one line per object. */
@@ -28,7 +29,12 @@ export class Kubectl {
 	constructor(readonly client: ApiClient) {}
 
 	run(commandLine: string): CommandResult {
-		let argv = splitCommandLine(commandLine.trim());
+		let argv: string[];
+		try {
+			argv = splitCommandLine(commandLine.trim());
+		} catch (error) {
+			throw new CommandError(`error: ${(error as Error).message}`);
+		}
 		if (argv[0] === 'kubectl') argv = argv.slice(1);
 		const [verb, ...rest] = argv;
 		if (!verb) throw new CommandError('error: no command given (try: scale deployment/web --replicas=3)');
@@ -75,8 +81,12 @@ export class Kubectl {
 		}
 		const lines: string[] = [];
 		for (const {manifest, type, namespace} of planned) {
-			const object = manifest.object;
-			const name = object.metadata!.name!;
+			const name = manifest.object.metadata!.name!;
+			// Like kubectl, remember what was applied, for the next apply's three-way merge.
+			const {annotations, ...metadata} = manifest.object.metadata ?? {};
+			const {[lastAppliedAnnotation]: _, ...userAnnotations} = annotations ?? {};
+			const applied = {...manifest.object, metadata: {...metadata, ...(Object.keys(userAnnotations).length ? {annotations: userAnnotations} : {})}};
+			const object = {...applied, metadata: {...applied.metadata, annotations: {...userAnnotations, [lastAppliedAnnotation]: JSON.stringify(applied)}}};
 			const current = this.client.find(type.resource, name, namespace);
 			const reason = `kubectl apply -f ${manifest.file}`;
 			if (!current) {
@@ -84,12 +94,16 @@ export class Kubectl {
 				lines.push(`${qualifiedName(type)}/${name} created`);
 				continue;
 			}
-			const next: KubeObject = {
-				...current,
-				metadata: {...current.metadata, labels: object.metadata?.labels, annotations: object.metadata?.annotations},
-				spec: object.spec ?? current.spec,
-			};
-			const updated = this.client.update(type.resource, next, {namespace, reason});
+			let original: Record<string, unknown> | undefined;
+			try {
+				const text = current.metadata?.annotations?.[lastAppliedAnnotation];
+				original = text ? JSON.parse(text) : undefined;
+			} catch {
+				original = undefined;
+			}
+			const {status: _status, ...desired} = object as KubeObject;
+			const patch = threeWayMergePatch(original, desired as Record<string, unknown>, current as unknown as Record<string, unknown>);
+			const updated = Object.keys(patch).length === 0 ? current : this.client.patch(type.resource, name, patch, {namespace, reason});
 			lines.push(`${qualifiedName(type)}/${name} ${updated.metadata?.resourceVersion === current.metadata?.resourceVersion ? 'unchanged' : 'configured'}`);
 		}
 		return {message: lines.join('\n')};

@@ -90,10 +90,12 @@ export const podLifecycleMachine = setup({
 	initial: 'containerCreating',
 	states: {
 		containerCreating: {
-			initial: 'pulling',
+			initial: 'start',
 			on: {DELETE: {target: 'terminating', actions: 'rememberGrace'}},
-			always: {guard: 'noContainers', target: 'running'},
 			states: {
+				start: {
+					always: [{guard: 'noContainers', target: '#pod.running'}, {target: 'pulling'}],
+				},
 				pulling: {
 					entry: 'announcePull',
 					always: {guard: 'imagePresent', target: 'creating'},

@@ -9,7 +9,8 @@ export const namespaces = {
 		ns.spec = {finalizers: ['kubernetes'], ...(ns.spec ?? {})};
 		ns.status = {phase: 'Active', ...(ns.status ?? {})};
 		// The NamespaceDefaultLabelName feature: every namespace carries its own name as a label.
-		ns.metadata = {...ns.metadata, labels: {...(ns.metadata?.labels ?? {}), 'kubernetes.io/metadata.name': ns.metadata?.name ?? ''}};
+		ns.metadata ??= {};
+		ns.metadata.labels = {...(ns.metadata.labels ?? {}), 'kubernetes.io/metadata.name': ns.metadata.name ?? ''};
 	},
 	validate: ns => objectMetaErrors(ns.metadata, 'label'),
 	fieldSelectors: {'status.phase': ns => ns.status?.phase ?? ''},

@@ -30,12 +30,18 @@ export interface Placement {
 
 const initialBackoffSeconds = 1;
 const maxBackoffSeconds = 10;
+/** podMaxInUnschedulablePodsDuration: a pod waits at most this long for a helpful cluster event. */
+const maxUnschedulableMs = 5 * 60_000;
+/** flushUnschedulablePodsLeftover runs this often. */
+const flushIntervalMs = 30_000;
 
 export class Scheduler extends Component {
 	private readonly pods: Informer<Pod>;
 	private readonly nodes: Informer<Node>;
 	private readonly cache = new SchedulerCache();
+	/** Pods that fit nowhere, waiting for a cluster event: key -> when they last failed (epoch ms). */
 	private readonly unschedulable = new Map<string, number>();
+	private lastFlush = 0;
 	private readonly attempts = new Map<string, number>();
 	private nextStartNodeIndex = 0;
 	/** Why each waiting pod waits; the "why pending" view reads this. */
@@ -95,7 +101,8 @@ export class Scheduler extends Component {
 
 	/** A cluster event that may help waiting pods: each goes back after its backoff. */
 	private moveAllToActive(): void {
-		for (const [key, attempts] of this.unschedulable) {
+		for (const key of this.unschedulable.keys()) {
+			const attempts = this.attempts.get(key) ?? 1;
 			const backoff = Math.min(initialBackoffSeconds * 2 ** (attempts - 1), maxBackoffSeconds);
 			this.queue.addAfter(key, Math.max(1, Math.ceil(backoff / this.ctx.clock.tickSeconds)));
 		}
@@ -118,10 +125,26 @@ export class Scheduler extends Component {
 			this.recorder.event(pod, 'Normal', 'Scheduled', `Successfully assigned ${key} to ${result.node.name}`);
 			return;
 		}
-		this.unschedulable.set(key, attempts);
+		this.unschedulable.set(key, this.ctx.clock.now());
 		this.diagnoses.set(key, {tick: this.ctx.clock.tick, nodes: result.nodes, reasons: result.reasons, message: result.message});
 		this.recorder.event(pod, 'Warning', 'FailedScheduling', result.message);
 		this.markUnschedulable(pod, result.message);
+	}
+
+	protected override hasOtherWork(): boolean {
+		return this.unschedulable.size > 0 && this.ctx.clock.now() - this.lastFlush >= flushIntervalMs;
+	}
+
+	/** flushUnschedulablePodsLeftover: pods that waited over 5 minutes try again even if nothing changed. */
+	protected override afterSync(): void {
+		const now = this.ctx.clock.now();
+		if (now - this.lastFlush < flushIntervalMs) return;
+		this.lastFlush = now;
+		for (const [key, since] of this.unschedulable) {
+			if (now - since < maxUnschedulableMs) continue;
+			this.unschedulable.delete(key);
+			this.queue.add(key);
+		}
 	}
 
 	/** PodScheduled=False, reason Unschedulable, as the scheduler writes it. */

@@ -79,11 +79,15 @@ export class ReplicaSetController extends Component {
 		const rs = this.replicaSets.get(key);
 		if (!rs) return;
 		const pods = this.pods.byIndex('controller', rs.metadata!.uid!).filter(isPodActive);
-		if (this.satisfied(key) && !rs.metadata?.deletionTimestamp) this.manageReplicas(key, rs, pods);
-		this.syncStatus(key, rs, pods);
+		const deleted = this.satisfied(key) && !rs.metadata?.deletionTimestamp ? this.manageReplicas(key, rs, pods) : [];
+		// Upstream computes status from the list it had before deleting, and the deletion's watch event
+		// re-syncs it milliseconds later. Here that event is a tick away and the deployment controller would
+		// read the stale count first, so the pods just deleted are left out at once.
+		this.syncStatus(key, rs, deleted.length ? pods.filter(p => !deleted.includes(p)) : pods);
 	}
 
-	private manageReplicas(key: string, rs: ReplicaSet, pods: Pod[]): void {
+	/** Create or delete pods to match spec.replicas; returns the pods it deleted. */
+	private manageReplicas(key: string, rs: ReplicaSet, pods: Pod[]): Pod[] {
 		const diff = pods.length - (rs.spec?.replicas ?? 1);
 		if (diff < 0) {
 			const count = Math.min(-diff, burstReplicas);
@@ -105,7 +109,9 @@ export class ReplicaSetController extends Component {
 					created++;
 				}
 			}
-		} else if (diff > 0) {
+			return [];
+		}
+		if (diff > 0) {
 			const count = Math.min(diff, burstReplicas);
 			const related = this.relatedPods(rs);
 			const victims = podsToDelete(pods, related, count);
@@ -123,7 +129,9 @@ export class ReplicaSetController extends Component {
 					}
 				}
 			}
+			return victims;
 		}
+		return [];
 	}
 
 	private createPod(rs: ReplicaSet): void {

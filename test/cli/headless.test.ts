@@ -1,0 +1,203 @@
+import test from 'ava';
+import {execFile} from 'node:child_process';
+import {fileURLToPath} from 'node:url';
+import {parse as parseYaml} from 'yaml';
+import {tempFile} from '../helpers/cluster.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+interface Run {
+	code: number;
+	stdout: string;
+	stderr: string;
+}
+
+/** Run the CLI as a user would, with no TTY: stdout and stderr are pipes. */
+function cli(...args: string[]): Promise<Run> {
+	return new Promise(resolve => {
+		execFile(process.execPath, ['--import=tsx', 'source/cli.tsx', ...args], {cwd: root, maxBuffer: 64 * 1024 * 1024, env: {...process.env, NO_COLOR: '1'}}, (error, stdout, stderr) => {
+			const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+			resolve({code, stdout, stderr});
+		});
+	});
+}
+
+const runs = new Map<string, Promise<Run>>();
+
+/** The same arguments share one run within this file (determinism is checked with a separate, fresh run). */
+function shared(...args: string[]): Promise<Run> {
+	const key = JSON.stringify(args);
+	let run = runs.get(key);
+	if (!run) runs.set(key, (run = cli(...args)));
+	return run;
+}
+
+const plainJson = () => shared('--headless', '--ticks', '12', '-o', 'json');
+
+const noStackTrace = (t: import('ava').ExecutionContext, run: Run) => {
+	t.false(run.stderr.includes('    at '), run.stderr);
+	t.false(run.stdout.includes('    at '));
+};
+
+interface KubeList {
+	apiVersion: string;
+	kind: string;
+	items: Array<{kind: string; metadata: {name: string; namespace?: string}; spec?: {replicas?: number; nodeName?: string}}>;
+}
+
+test('--headless --ticks 12 -o table prints node, deployment, pod and event tables and exits 0', async t => {
+	const run = await cli('--headless', '--ticks', '12', '-o', 'table');
+	t.is(run.code, 0, run.stderr);
+	t.is(run.stderr, '');
+	const sections = run.stdout.trimEnd().split('\n\n');
+	const headers = sections.map(s => s.split('\n')[0]!.split(/\s{2,}/));
+	t.deepEqual(headers[0], ['NAME', 'STATUS', 'ROLES', 'AGE', 'VERSION']);
+	t.true(headers.some(h => h.join(' ') === 'NAMESPACE NAME READY UP-TO-DATE AVAILABLE AGE'), JSON.stringify(headers));
+	t.true(headers.some(h => h.join(' ') === 'NAMESPACE NAME READY STATUS RESTARTS AGE IP NODE'), JSON.stringify(headers));
+	t.true(headers.some(h => h.join(' ') === 'NAMESPACE LAST SEEN TYPE REASON OBJECT MESSAGE'), JSON.stringify(headers));
+	t.regex(run.stdout, /^node\/\S+\s+Ready\s/m);
+	t.regex(run.stdout, /^default\s+deployment\.apps\/\S+\s+\d+\/\d+/m);
+	t.regex(run.stdout, /^default\s+pod\/\S+\s+\d+\/\d+\s+Running\s/m);
+	t.regex(run.stdout, /ScalingReplicaSet\s+deployment\/\S+\s+Scaled up replica set /);
+	t.regex(run.stdout, /\s12s\s+v1\.31\.0$/m);
+});
+
+test('-o json is a Kubernetes List of nodes, namespaces, deployments, replicasets, pods and events', async t => {
+	const run = await plainJson();
+	t.is(run.code, 0, run.stderr);
+	const list = JSON.parse(run.stdout) as KubeList;
+	t.is(list.apiVersion, 'v1');
+	t.is(list.kind, 'List');
+	const kinds = [...new Set(list.items.map(i => i.kind))];
+	t.deepEqual(kinds, ['Node', 'Namespace', 'Deployment', 'ReplicaSet', 'Pod', 'Event']);
+	t.deepEqual(list.items.filter(i => i.kind === 'Namespace').map(i => i.metadata.name), ['default', 'kube-node-lease', 'kube-public', 'kube-system']);
+	t.true(list.items.filter(i => i.kind === 'Pod').some(p => p.spec?.nodeName));
+});
+
+test('-o yaml parses with the yaml package into the same List as -o json', async t => {
+	const [yamlRun, jsonRun] = await Promise.all([cli('--headless', '--ticks', '12', '-o', 'yaml'), plainJson()]);
+	t.is(yamlRun.code, 0, yamlRun.stderr);
+	const fromYaml = parseYaml(yamlRun.stdout) as KubeList;
+	t.is(fromYaml.kind, 'List');
+	t.deepEqual(fromYaml, JSON.parse(jsonRun.stdout));
+});
+
+test('two runs with the same arguments print byte-identical output', async t => {
+	const args = ['--headless', '--ticks', '12', '-o', 'json', '--at', '3:scale deployment/web --replicas=5'];
+	const [a, b] = await Promise.all([shared(...args), cli(...args)]);
+	t.is(a.code, 0, a.stderr);
+	t.true(a.stdout.length > 1000);
+	t.is(a.stdout, b.stdout);
+});
+
+test('a different seed changes the output', async t => {
+	const [a, b] = await Promise.all([plainJson(), cli('--headless', '--ticks', '12', '-o', 'json', '--seed', '99')]);
+	t.is(b.code, 0, b.stderr);
+	t.not(a.stdout, b.stdout);
+});
+
+test('--at "3:scale deployment/web --replicas=5" changes the outcome', async t => {
+	const [plain, scaled] = await Promise.all([
+		plainJson(),
+		shared('--headless', '--ticks', '12', '-o', 'json', '--at', '3:scale deployment/web --replicas=5'),
+	]);
+	t.is(scaled.code, 0, scaled.stderr);
+	const web = (run: Run) => (JSON.parse(run.stdout) as KubeList).items.find(i => i.kind === 'Deployment' && i.metadata.name === 'web')!;
+	const webPods = (run: Run) => (JSON.parse(run.stdout) as KubeList).items.filter(i => i.kind === 'Pod' && i.metadata.name.startsWith('web-')).length;
+	t.is(web(scaled).spec!.replicas, 5);
+	t.not(web(plain).spec!.replicas, 5);
+	t.is(webPods(scaled), 5);
+	t.true(webPods(plain) < 5);
+});
+
+test('a failing --at command exits non-zero with the API\'s message on stderr and no stack trace', async t => {
+	const run = await cli('--headless', '--ticks', '5', '--at', '3:scale deployment/nope --replicas=5');
+	t.not(run.code, 0);
+	t.true(run.stderr.includes('deployments.apps "nope" not found'), run.stderr);
+	t.true(run.stderr.includes('tick 3'), run.stderr);
+	t.is(run.stdout, '');
+	noStackTrace(t, run);
+});
+
+test('an --at tick after the last tick is refused before anything runs', async t => {
+	const late = await cli('--headless', '--ticks', '2', '--at', '5:cordon worker-1');
+	t.not(late.code, 0);
+	t.true(late.stderr.includes('tick 5 is after the last tick (2)'), late.stderr);
+	t.is(late.stdout, '');
+	noStackTrace(t, late);
+});
+
+test('a bad YAML file given with -f exits non-zero naming file:line:col', async t => {
+	const file = tempFile('bad.yaml', 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: broken\n  labels: {app: broken\nspec:\n  replicas: 1\n');
+	const run = await cli('--headless', '--ticks', '1', '-f', file);
+	t.not(run.code, 0);
+	t.regex(run.stderr, new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+: `));
+	t.is(run.stdout, '');
+	noStackTrace(t, run);
+});
+
+test('an invalid object given with -f exits non-zero naming the field', async t => {
+	const file = tempFile('invalid.yaml', `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: cart
+spec:
+  replicas: -1
+  selector:
+    matchLabels: {app: cart}
+  template:
+    metadata:
+      labels: {app: cart}
+    spec:
+      containers:
+      - name: cart
+        image: nginx:1.27
+`);
+	const run = await cli('--headless', '--ticks', '1', '-f', file);
+	t.not(run.code, 0);
+	t.true(run.stderr.includes(`${file}:6:13: Deployment.apps "cart" is invalid: spec.replicas: Invalid value: -1: must be greater than or equal to 0`), run.stderr);
+	noStackTrace(t, run);
+});
+
+test('--cluster FILE replaces the default fixture', async t => {
+	const file = tempFile('tiny.yaml', 'apiVersion: v1\nkind: Node\nmetadata:\n  name: solo\n');
+	const run = await cli('--headless', '--ticks', '2', '-o', 'json', '--cluster', file);
+	t.is(run.code, 0, run.stderr);
+	const list = JSON.parse(run.stdout) as KubeList;
+	t.deepEqual(list.items.filter(i => i.kind === 'Node').map(i => i.metadata.name), ['solo']);
+	t.is(list.items.filter(i => i.kind === 'Deployment').length, 0);
+});
+
+test('usage errors exit 2: an unknown flag, a bad -o, --headless without --ticks', async t => {
+	const usage = await Promise.all([
+		cli('--bogus'),
+		cli('--headless', '--ticks', '1', '-o', 'xml'),
+		cli('--headless'),
+	]);
+	for (const run of usage) {
+		t.is(run.code, 2, run.stderr);
+		t.true(run.stderr.startsWith('kubetui: '), run.stderr);
+		t.is(run.stdout, '');
+		noStackTrace(t, run);
+	}
+	t.true(usage[0]!.stderr.includes('--bogus'));
+	t.true(usage[1]!.stderr.includes('--output "xml"'));
+	t.true(usage[2]!.stderr.includes('--ticks'));
+});
+
+test('without --headless and without a TTY it exits non-zero and says to use --headless', async t => {
+	const run = await cli();
+	t.not(run.code, 0);
+	t.true(run.stderr.includes('--headless'), run.stderr);
+	t.is(run.stdout, '');
+	noStackTrace(t, run);
+});
+
+test('--help prints the usage and exits 0', async t => {
+	const run = await cli('--help');
+	t.is(run.code, 0);
+	t.true(run.stdout.includes('usage:'));
+	t.true(run.stdout.includes('--headless'));
+	t.true(run.stdout.includes('--at "TICK:COMMAND"'));
+	t.is(run.stderr, '');
+});
