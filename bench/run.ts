@@ -2,6 +2,8 @@
 // bench/results.json: ticks to converge, wall seconds, pods scheduled per wall second, median and max
 // wall ms per tick, peak RSS. Wall-clock time is measured here, never inside the cluster.
 import {writeFileSync} from 'node:fs';
+import {execFileSync} from 'node:child_process';
+import {fileURLToPath} from 'node:url';
 import {performance} from 'node:perf_hooks';
 import {createCluster, type Deployment} from '../source/cluster/index.js';
 import {scenarios, populate, type Scenario} from './scenarios.js';
@@ -78,8 +80,16 @@ function countBound(cluster: ReturnType<typeof createCluster>): number {
 	return n;
 }
 
+// Each scenario runs in a process of its own, so peak RSS is that scenario's alone.
 const only = process.argv[2];
-const results = scenarios.filter(s => !only || s.name === only).map(run);
-const out = {date: new Date().toISOString(), node: process.version, results};
-writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify(out, null, 2)}\n`);
-console.table(results.map(({description: _, ...r}) => r));
+if (process.argv[3] === '--child') {
+	process.stdout.write(JSON.stringify(run(scenarios.find(s => s.name === only)!)));
+} else {
+	const results: Result[] = scenarios.filter(s => !only || s.name === only).map(s => JSON.parse(execFileSync(
+		process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), s.name, '--child'],
+		{encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20},
+	)) as Result);
+	const out = {date: new Date().toISOString(), node: process.version, results};
+	writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify(out, null, 2)}\n`);
+	console.table(results.map(({description: _, ...r}) => r));
+}

@@ -80,6 +80,8 @@ export async function main(argv: string[]): Promise<number> {
 			process.stdout.write(`${formatCluster(cluster, output as 'table' | 'json' | 'yaml')}\n`);
 			return 0;
 		}
+		// React's production build: set before anything loads React (the development build is ~2.5x slower).
+		process.env.NODE_ENV ??= 'production';
 		const {runDashboard} = await import('./ui/index.js');
 		await runDashboard(cluster);
 		return 0;

@@ -97,7 +97,8 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
 export type {ApiClient, CommandResult, ComponentStatus};
 export {StatusError, isStatusError, lookupResource, resources, formatTraceEntry, type TraceEntry, type WatchEvent} from './api/index.js';
 export * from './objects/types.js';
-export {summarizePod, isPodReady} from './objects/pod-status.js';
+export {summarizePod, isPodReady, type PodSummary} from './objects/pod-status.js';
+export {podRequests} from './control-plane/scheduler/framework.js';
 export {nodeStatus, nodeRoles, isNodeReady} from './objects/node-status.js';
 export {age, humanDuration} from './objects/duration.js';
 export {milliCPU, bytes, formatMilliCPU, formatBytes} from './objects/quantity.js';

@@ -69,6 +69,12 @@ function containerRequests(pod: Pod): Resources & {nonZeroCPU: number; nonZeroMe
 	return {milliCPU: Math.max(cpu, initCPU), memory: Math.max(memory, initMemory), nonZeroCPU: Math.max(nzCPU, initCPU), nonZeroMemory: Math.max(nzMemory, initMemory)};
 }
 
+/** A pod's cpu and memory requests as the scheduler counts them (sidecars add, other init containers max). */
+export function podRequests(pod: Pod): Resources {
+	const r = containerRequests(pod);
+	return {milliCPU: r.milliCPU, memory: r.memory};
+}
+
 export function podInfo(pod: Pod, key: string): PodInfo {
 	const r = containerRequests(pod);
 	return {pod, key, requests: {milliCPU: r.milliCPU, memory: r.memory}, nonZero: {milliCPU: r.nonZeroCPU, memory: r.nonZeroMemory}};

@@ -1,0 +1,40 @@
+// The scale and delete dialogs (the help overlay is its own view): their lines, drawn in a Modal.
+import type {Dialog} from '../state/types.js';
+import type {Theme} from '../theme.js';
+import {Modal, type ModalLine, type ModalSegment} from './Modal.js';
+
+export interface DialogProps {
+	areaWidth: number;
+	areaHeight: number;
+	theme: Theme;
+}
+
+/** A button; the chosen one is `[ OK ]` (and highlighted in colour), the other `  OK  `, so it reads without colour. */
+export function button(label: string, chosen: boolean, theme: Theme): ModalSegment {
+	const text = chosen ? `[ ${label} ]` : `  ${label}  `;
+	return chosen ? {text, bold: true, ...(theme.color ? {color: 'black', backgroundColor: theme.title} : {inverse: true})} : {text};
+}
+
+export function ScaleDialog({dialog, ...area}: DialogProps & {dialog: Extract<Dialog, {kind: 'scale'}>}) {
+	const {theme} = area;
+	const lines: ModalLine[] = [
+		[{text: 'deployment '}, {text: `${dialog.namespace}/${dialog.name}`, bold: true}],
+		[],
+		[{text: 'Replicas: ', color: theme.title}, {text: dialog.replicas, bold: true}, {text: ' ', inverse: true}],
+		[],
+		[{text: 'enter apply · esc cancel', color: theme.keyHint}],
+	];
+	return <Modal title=" Scale " lines={lines} width={48} {...area} />;
+}
+
+export function ConfirmDialog({dialog, ...area}: DialogProps & {dialog: Extract<Dialog, {kind: 'confirm'}>}) {
+	const {theme} = area;
+	const lines: ModalLine[] = [
+		[{text: dialog.question, bold: true}],
+		[],
+		[{text: '    '}, button('Cancel', dialog.choice === 'cancel', theme), {text: '    '}, button('OK', dialog.choice === 'ok', theme)],
+		[],
+		[{text: 'tab/←/→ choose · enter confirm · esc cancel', color: theme.keyHint}],
+	];
+	return <Modal title=" Delete " lines={lines} {...area} />;
+}

@@ -1,0 +1,95 @@
+// A bordered, windowed resource table in k9s style: ` pods(all)[1,234] ` in the top border, column titles, and
+// only the rows that fit in its height (the cursor kept in view). Cost does not grow with the row count.
+import {Box, Text} from 'ink';
+import {useMemo, useRef} from 'react';
+import {fitTable, type FittedTable} from '../layout/columns.js';
+import {scrollTop} from '../layout/window.js';
+import type {TableData, TableRow} from '../snapshot/table-data.js';
+import {fit, textWidth, thousands} from '../text.js';
+import type {Theme} from '../theme.js';
+
+export interface ResourceTableProps {
+	table: TableData;
+	/** `all` or a namespace, shown in the title. */
+	scope?: string;
+	cursor: number;
+	width: number;
+	/** Total height, borders included. */
+	height: number;
+	focused: boolean;
+	theme: Theme;
+	wide?: boolean;
+}
+
+/** Lines the table spends on borders and column titles. */
+export const tableChrome = 3;
+
+export function tableTitle(resource: string, scope: string | undefined, count: number): string {
+	return ` ${resource}${scope ? `(${scope})` : ''}[${thousands(count)}] `;
+}
+
+/** The top border with the title centred in it: `┌──── pods(all)[12] ────┐`. */
+export function topBorder(title: string, width: number, double: boolean): {left: string; title: string; right: string} {
+	const [corner1, line, corner2] = double ? ['╔', '═', '╗'] : ['┌', '─', '┐'];
+	const inner = Math.max(0, width - 2);
+	const shown = fit(title, Math.min(textWidth(title), inner));
+	const before = Math.floor((inner - textWidth(shown)) / 2);
+	const after = inner - textWidth(shown) - before;
+	return {left: corner1 + line.repeat(before), title: shown, right: line.repeat(after) + corner2};
+}
+
+export function formatRow(cells: readonly string[], fitted: FittedTable, width: number): string {
+	const gap = ' '.repeat(fitted.gap);
+	const text = fitted.columns.map(c => fit(cells[c.index] ?? '', c.width, c.align)).join(gap);
+	return fit(text, width);
+}
+
+function Row({row, text, selected, marker, theme}: {row: TableRow; text: string; selected: boolean; marker: boolean; theme: Theme}) {
+	const gutter = marker ? (selected ? '>' : ' ') : '';
+	if (selected) return <Text {...theme.cursor}>{gutter}{text}</Text>;
+	return <Text color={theme.tone[row.tone]}>{gutter}{text}</Text>;
+}
+
+export function ResourceTable({table, scope, cursor, width, height, focused, theme, wide = false}: ResourceTableProps) {
+	const marker = !theme.color;
+	const inner = Math.max(0, width - 2);
+	const rowWidth = Math.max(0, inner - (marker ? 1 : 0));
+	const columns = useMemo(() => fitTable(table.columns, table.widths, rowWidth, wide), [table.columns, table.widths, rowWidth, wide]);
+	const visible = Math.max(0, height - tableChrome);
+	const top = useRef(0);
+	top.current = scrollTop(top.current, cursor, visible, table.rows.length);
+	const rows = table.rows.slice(top.current, top.current + visible);
+	const double = focused && !theme.color;
+	const borderColor = focused ? theme.border.focused : theme.border.blurred;
+	const border = topBorder(tableTitle(table.resource, table.resource === 'nodes' ? undefined : scope, table.rows.length), width, double);
+	const titles = formatRow(table.columns.map(c => c.title), columns, rowWidth);
+
+	return (
+		<Box flexDirection="column" width={width} height={height} flexShrink={0}>
+			<Text wrap="truncate">
+				<Text color={borderColor}>{border.left}</Text>
+				<Text color={theme.title} bold={focused}>{border.title}</Text>
+				<Text color={borderColor}>{border.right}</Text>
+			</Text>
+			<Box
+				flexDirection="column"
+				height={height - 1}
+				borderStyle={double ? 'double' : 'single'}
+				borderTop={false}
+				borderColor={borderColor}
+			>
+				<Text bold color={theme.header}>{marker ? ' ' : ''}{titles}</Text>
+				{rows.map((row, i) => (
+					<Row
+						key={row.key}
+						row={row}
+						text={formatRow(row.cells, columns, rowWidth)}
+						selected={focused && top.current + i === cursor}
+						marker={marker}
+						theme={theme}
+					/>
+				))}
+			</Box>
+		</Box>
+	);
+}

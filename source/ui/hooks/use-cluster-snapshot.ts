@@ -1,0 +1,31 @@
+// The cluster as the dashboard shows it: re-derived once after each change the cluster announces, then shared by
+// every render until the next change.
+import {useMemo, useSyncExternalStore} from 'react';
+import {deriveSnapshot, type DashboardCluster, type Snapshot} from '../snapshot/snapshot.js';
+
+export interface SnapshotSource {
+	subscribe(listener: () => void): () => void;
+	get(): Snapshot;
+}
+
+/** A cached snapshot that goes stale on every cluster notification and is rebuilt on the next read. */
+export function snapshotSource(cluster: DashboardCluster): SnapshotSource {
+	let current: Snapshot | undefined;
+	return {
+		subscribe(listener) {
+			return cluster.subscribe(() => {
+				current = undefined;
+				listener();
+			});
+		},
+		get() {
+			current ??= deriveSnapshot(cluster);
+			return current;
+		},
+	};
+}
+
+export function useClusterSnapshot(cluster: DashboardCluster): Snapshot {
+	const source = useMemo(() => snapshotSource(cluster), [cluster]);
+	return useSyncExternalStore(source.subscribe, source.get);
+}

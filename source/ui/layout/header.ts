@@ -1,0 +1,79 @@
+// The header's text: cluster facts on the left (name, tick and clock state, simulated time), key hints in a grid
+// beside them (k9s style); one line on small terminals. Pure: the Header component only colours the segments.
+import {displayKey, type Binding} from '../state/keymap.js';
+import {fit, textWidth, truncate} from '../text.js';
+
+export interface HeaderFacts {
+	cluster: string;
+	/** `Tick 12` */
+	tick: string;
+	/** `Paused · 1x` or `Playing 2x` */
+	clock: string;
+	/** `2026-01-01 00:00:12` */
+	time: string;
+}
+
+export type Segment = {text: string; role: 'label' | 'value' | 'key' | 'hint' | 'plain'};
+export type HeaderLine = Segment[];
+
+export function clockText(playing: boolean, speed: string): string {
+	return playing ? `Playing ${speed}` : `Paused · ${speed}`;
+}
+
+export const fullHeaderHeight = 3;
+
+function hintCell(binding: Binding): {key: string; label: string; width: number} {
+	const key = `<${displayKey(binding.keys[0]!)}>`;
+	return {key, label: binding.label, width: textWidth(key) + 1 + textWidth(binding.label)};
+}
+
+export function fullHeader(facts: HeaderFacts, hints: readonly Binding[], width: number): HeaderLine[] {
+	const rows: Array<[string, string]> = [
+		['Cluster:', facts.cluster],
+		['Clock:', `${facts.tick} · ${facts.clock}`],
+		['Time:', facts.time],
+	];
+	const valueWidth = Math.max(...rows.map(([, v]) => textWidth(v)));
+	const factsWidth = Math.min(width, 1 + 9 + valueWidth + 4);
+	const lines: HeaderLine[] = rows.map(([label, value]) => [
+		{text: ' ' + fit(label, 9), role: 'label'},
+		{text: fit(value, Math.max(0, factsWidth - 10)), role: 'value'},
+	]);
+	const cells = hints.map(hintCell);
+	const cellWidth = Math.max(0, ...cells.map(c => c.width)) + 2;
+	const space = width - factsWidth;
+	const gridColumns = cellWidth > 0 ? Math.floor(space / cellWidth) : 0;
+	for (let column = 0; column < gridColumns; column++) {
+		for (let row = 0; row < fullHeaderHeight; row++) {
+			const cell = cells[column * fullHeaderHeight + row];
+			if (!cell) continue;
+			lines[row]!.push({text: cell.key, role: 'key'}, {text: ' ' + fit(cell.label, cellWidth - cell.key.length - 1), role: 'hint'});
+		}
+	}
+	return lines;
+}
+
+/** One line: ` kubetui │ Tick 12 │ Paused · 1x │ 2026-01-01 00:00:12 │ <?> Help`, cut to the width. */
+export function compactHeader(facts: HeaderFacts, width: number): HeaderLine {
+	const parts: Segment[] = [
+		{text: ` ${facts.cluster}`, role: 'value'},
+		{text: ' │ ', role: 'plain'},
+		{text: facts.tick, role: 'value'},
+		{text: ' │ ', role: 'plain'},
+		{text: facts.clock, role: 'value'},
+		{text: ' │ ', role: 'plain'},
+		{text: facts.time, role: 'value'},
+		{text: ' │ ', role: 'plain'},
+		{text: '<?>', role: 'key'},
+		{text: ' Help', role: 'hint'},
+	];
+	const line: Segment[] = [];
+	let left = width;
+	for (const part of parts) {
+		if (left <= 0) break;
+		const text = truncate(part.text, left);
+		line.push({...part, text});
+		left -= textWidth(text);
+	}
+	return line;
+}

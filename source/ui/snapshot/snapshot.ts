@@ -1,0 +1,39 @@
+// Everything the dashboard shows at one moment of the cluster, derived once per change (never per render).
+import type {Cluster, Deployment, Event, KubeObject, Node, Pod} from '../../cluster/index.js';
+import {nodeUsage} from '../render/node-usage.js';
+import {renderers} from '../render/registry.js';
+import type {RenderContext, ResourceName, ResourceRenderer} from '../render/types.js';
+import {buildTable, type TableData} from './table-data.js';
+
+/** The part of the cluster facade the dashboard uses. */
+export type DashboardCluster = Pick<Cluster, 'name' | 'clock' | 'client' | 'step' | 'run' | 'subscribe'>;
+
+export interface Snapshot {
+	name: string;
+	tick: number;
+	/** Simulated time, epoch ms. */
+	now: number;
+	tables: Record<ResourceName, TableData>;
+}
+
+function list<T extends KubeObject>(cluster: DashboardCluster, resource: ResourceName): T[] {
+	return cluster.client.list<T>(resource).items;
+}
+
+export function deriveSnapshot(cluster: DashboardCluster): Snapshot {
+	const now = cluster.clock.now();
+	const pods = list<Pod>(cluster, 'pods');
+	const ctx: RenderContext = {now, nodeUsage: nodeUsage(pods)};
+	const table = <T extends KubeObject>(renderer: ResourceRenderer<T>, objects: T[]) => buildTable(renderer, objects, ctx);
+	return {
+		name: cluster.name,
+		tick: cluster.clock.tick,
+		now,
+		tables: {
+			deployments: table(renderers.deployments, list<Deployment>(cluster, 'deployments')),
+			nodes: table(renderers.nodes, list<Node>(cluster, 'nodes')),
+			pods: table(renderers.pods, pods),
+			events: table(renderers.events, list<Event>(cluster, 'events')),
+		},
+	};
+}

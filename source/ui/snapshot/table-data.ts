@@ -1,0 +1,47 @@
+// A resource's rows, derived once per cluster change: sorted, every cell as text, natural column widths.
+import type {KubeObject} from '../../cluster/index.js';
+import {textWidth} from '../text.js';
+import {rowKey, type Column, type RenderContext, type ResourceName, type ResourceRenderer, type Tone} from '../render/types.js';
+
+export interface TableRow {
+	/** namespace/name: the identity the cursor follows when rows move. */
+	key: string;
+	cells: string[];
+	tone: Tone;
+	object: KubeObject;
+}
+
+export type ColumnHeader = Omit<Column<never>, 'value'>;
+
+export interface TableData {
+	resource: ResourceName;
+	columns: ColumnHeader[];
+	rows: TableRow[];
+	/** Widest cell (or title) of each column over all rows, capped by the column's width. */
+	widths: number[];
+	/** Row index by key. */
+	index: ReadonlyMap<string, number>;
+}
+
+export function buildTable<T extends KubeObject>(renderer: ResourceRenderer<T>, objects: readonly T[], ctx: RenderContext): TableData {
+	const columns = renderer.columns as ReadonlyArray<Column<T>>;
+	const sorted = [...objects].sort(renderer.compare);
+	const widths = columns.map(c => textWidth(c.title));
+	const index = new Map<string, number>();
+	const rows = sorted.map((object, i) => {
+		const cells = columns.map((column, c) => {
+			const value = column.value(object, ctx);
+			const width = textWidth(value);
+			if (width > widths[c]!) widths[c] = width;
+			return value;
+		});
+		const key = rowKey(object);
+		index.set(key, i);
+		return {key, cells, tone: renderer.tone(object, ctx), object};
+	});
+	columns.forEach((column, c) => {
+		if (column.width !== undefined) widths[c] = Math.min(widths[c]!, Math.max(column.width, textWidth(column.title)));
+	});
+	const headers = columns.map(({value: _value, ...header}) => header);
+	return {resource: renderer.resource, columns: headers, rows, widths, index};
+}

@@ -1,0 +1,56 @@
+import test from 'ava';
+import {layoutScreen, minimumPaneHeight, splitHeight, type LayoutInput, type PaneId} from '../../../source/ui/layout/screen.js';
+
+const demand = (rows: Partial<Record<PaneId, number>> = {}) => ({
+	deployments: {rows: rows.deployments ?? 3, width: 60},
+	nodes: {rows: rows.nodes ?? 4, width: 90},
+	pods: {rows: rows.pods ?? 30, width: 100},
+	events: {rows: rows.events ?? 80, width: 150},
+});
+const input = (columns: number, rows: number, extra: Partial<LayoutInput> = {}): LayoutInput => ({columns, rows, focus: 'pods', prompt: false, demand: demand(), ...extra});
+const usedHeight = (l: ReturnType<typeof layoutScreen>) => l.headerHeight + l.promptHeight + l.bands.reduce((s, b) => s + b.height, 0) + l.flashHeight;
+
+test('120x40: full header, deployments and nodes side by side, pods in the middle, events at the bottom, exactly the height', t => {
+	const l = layoutScreen(input(120, 40));
+	t.is(l.header, 'full');
+	t.deepEqual(l.bands.map(b => b.panes.map(p => p.pane)), [['deployments', 'nodes'], ['pods'], ['events']]);
+	t.is(usedHeight(l), 40);
+	t.is(l.bands[0]!.height, 7, 'the top band is as tall as its rows need (4 nodes + 3)');
+	t.is(l.bands[0]!.panes[0]!.width + l.bands[0]!.panes[1]!.width, 120);
+	t.true(l.bands[1]!.height > l.bands[2]!.height);
+});
+
+test('80x24: compact header and all four panes, within the height', t => {
+	const l = layoutScreen(input(80, 24));
+	t.is(l.header, 'compact');
+	t.is(l.bands.flatMap(b => b.panes).length, 4);
+	t.is(usedHeight(l), 24);
+	t.true(l.bands.every(b => b.height >= minimumPaneHeight));
+});
+
+test('the prompt line takes a line from the panes, never adds one', t => {
+	const l = layoutScreen(input(80, 24, {prompt: true}));
+	t.is(l.promptHeight, 1);
+	t.is(usedHeight(l), 24);
+});
+
+test('narrow and short: stacked, then only the focused pane', t => {
+	const stacked = layoutScreen(input(60, 30));
+	t.deepEqual(stacked.bands.map(b => b.panes[0]!.pane), ['deployments', 'nodes', 'pods', 'events']);
+	t.is(usedHeight(stacked), 30);
+	const single = layoutScreen(input(40, 10, {focus: 'nodes'}));
+	t.true(single.single);
+	t.deepEqual(single.bands.map(b => b.panes.map(p => p.pane)), [['nodes']]);
+	t.is(usedHeight(single), 10);
+});
+
+test('below the minimum: one line saying so', t => {
+	const l = layoutScreen(input(39, 8));
+	t.is(l.tooSmall, 'terminal too small (39x8): need 40x10');
+	t.is(l.bands.length, 0);
+});
+
+test('splitHeight gives surplus back when the middle slot needs less than the rest', t => {
+	t.deepEqual(splitHeight(30, [{want: 7, cap: 10}, {want: 5, cap: 30}, {want: 40, cap: 9}], 1), [7, 5, 18]);
+	t.deepEqual(splitHeight(30, [{want: 7, cap: 10}, {want: 50, cap: 30}, {want: 40, cap: 9}], 1), [7, 14, 9]);
+});
