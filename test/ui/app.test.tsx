@@ -162,7 +162,7 @@ test('a tiny terminal gets a one-line header and one pane, never more lines than
 	t.true(lines.every(l => l.length <= 40));
 
 	term.stdout.resize(30, 8);
-	await term.waitFor(f => f.includes('terminal too small (30x8)'));
+	await term.waitFor(f => f.includes('30x8 < 40x10'));
 	t.is(term.lines().length, 1);
 	term.stdout.resize(120, 40);
 	await term.waitFor(f => f.includes(' deployments(all)[3] '));

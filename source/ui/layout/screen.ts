@@ -93,7 +93,9 @@ export function layoutScreen(input: LayoutInput): ScreenLayout {
 	const {columns, rows, demand} = input;
 	const base = {header: 'compact' as const, headerHeight: 0, promptHeight: 0, bodyHeight: 0, bands: [], flashHeight: 0, single: false};
 	if (columns < minimumSize.columns || rows < minimumSize.rows) {
-		return {...base, tooSmall: `terminal too small (${columns}x${rows}): need ${minimumSize.columns}x${minimumSize.rows}`};
+		const long = `terminal too small (${columns}x${rows}): need ${minimumSize.columns}x${minimumSize.rows}`;
+		// Say it in as few columns as it takes: the short form still names both sizes.
+		return {...base, tooSmall: long.length <= columns ? long : `${columns}x${rows} < ${minimumSize.columns}x${minimumSize.rows}`};
 	}
 	const header = rows >= fullHeaderRows && columns >= fullHeaderColumns ? 'full' : 'compact';
 	const headerHeight = header === 'full' ? 3 : 1;
