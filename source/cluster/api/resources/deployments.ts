@@ -2,8 +2,7 @@ import type {Deployment} from '../../objects/types.js';
 import type {ResourceType} from '../resource.js';
 import type {FieldError} from '../errors.js';
 import {objectMetaErrors, nonNegative} from '../validation.js';
-import {defaultWorkload, workloadErrors, selectorImmutable} from './workload.js';
-import {formatSelector} from './selector-text.js';
+import {defaultWorkload, workloadErrors, selectorImmutable, workloadScale} from './workload.js';
 
 /** An int-or-percent field must be a non-negative integer or a percentage like "25%". */
 function intOrPercentErrors(value: unknown, field: string): FieldError[] {
@@ -55,10 +54,5 @@ export const deployments = {
 		return errors;
 	},
 	validateUpdate: (d, old) => selectorImmutable(d.spec?.selector, old.spec?.selector),
-	scale: {
-		specReplicas: d => d.spec?.replicas ?? 0,
-		statusReplicas: d => d.status?.replicas ?? 0,
-		selector: d => formatSelector(d.spec?.selector),
-		withReplicas: (d, replicas) => ({...d, spec: {...d.spec!, replicas}}),
-	},
+	scale: workloadScale<Deployment>(),
 } satisfies ResourceType<Deployment>;

@@ -1,8 +1,7 @@
 import type {ReplicaSet} from '../../objects/types.js';
 import type {ResourceType} from '../resource.js';
 import {objectMetaErrors} from '../validation.js';
-import {defaultWorkload, workloadErrors, selectorImmutable} from './workload.js';
-import {formatSelector} from './selector-text.js';
+import {defaultWorkload, workloadErrors, selectorImmutable, workloadScale} from './workload.js';
 
 export const replicasets = {
 	group: 'apps', version: 'v1', kind: 'ReplicaSet', resource: 'replicasets', singular: 'replicaset', shortNames: ['rs'],
@@ -14,10 +13,5 @@ export const replicasets = {
 	},
 	validate: rs => [...objectMetaErrors(rs.metadata, 'subdomain'), ...workloadErrors(rs.spec)],
 	validateUpdate: (rs, old) => selectorImmutable(rs.spec?.selector, old.spec?.selector),
-	scale: {
-		specReplicas: rs => rs.spec?.replicas ?? 0,
-		statusReplicas: rs => rs.status?.replicas ?? 0,
-		selector: rs => formatSelector(rs.spec?.selector),
-		withReplicas: (rs, replicas) => ({...rs, spec: {...rs.spec!, replicas}}),
-	},
+	scale: workloadScale<ReplicaSet>(),
 } satisfies ResourceType<ReplicaSet>;

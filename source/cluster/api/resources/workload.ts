@@ -1,6 +1,9 @@
 // What Deployments and ReplicaSets share: replicas, selector, pod template.
 import type {LabelSelector, PodTemplateSpec} from '../../objects/types.js';
 import type {FieldError} from '../errors.js';
+import type {ScaleAccess} from '../resource.js';
+import type {KubeObject} from '../../objects/types.js';
+import {formatSelector} from './selector-text.js';
 import {fromLabelSelector} from '../../objects/labels.js';
 import {labelErrors, nonNegative} from '../validation.js';
 import {defaultPodSpec, podSpecErrors} from './pod-spec.js';
@@ -41,4 +44,14 @@ export function workloadErrors(spec: WorkloadSpec | undefined): FieldError[] {
 
 export function selectorImmutable(selector: LabelSelector | undefined, old: LabelSelector | undefined): FieldError[] {
 	return JSON.stringify(selector) === JSON.stringify(old) ? [] : [{type: 'Invalid', field: 'spec.selector', value: selector, detail: 'field is immutable'}];
+}
+
+/** The scale subresource of a workload with spec.replicas, status.replicas and spec.selector. */
+export function workloadScale<T extends KubeObject & {spec?: WorkloadSpec; status?: {replicas?: number}}>(): ScaleAccess<T> {
+	return {
+		specReplicas: obj => obj.spec?.replicas ?? 0,
+		statusReplicas: obj => obj.status?.replicas ?? 0,
+		selector: obj => formatSelector(obj.spec?.selector),
+		withReplicas: (obj, replicas) => ({...obj, spec: {...obj.spec!, replicas}}),
+	};
 }
