@@ -223,9 +223,9 @@ export class ApiServer {
 		if (!current) throw notFound(type, meta.name);
 		if (meta.resourceVersion && meta.resourceVersion !== String(current.modRevision)) throw conflict(type, meta.name, staleResourceVersion);
 		const old = current.value;
-		const next: KubeObject = options.subresource === 'status'
-			? {...deepClone(old), status: obj.status}
-			: {...obj, ...(type.hasStatus ? {status: deepClone(old.status)} : {})};
+		// Stored objects are frozen, so the parts an update keeps are shared with the old version, not copied.
+		const statusOnly = options.subresource === 'status';
+		const next: KubeObject = statusOnly ? {...old, status: obj.status} : {...obj, ...(type.hasStatus ? {status: old.status} : {})};
 		// Fields the server owns survive any update.
 		const oldMeta = old.metadata!;
 		next.metadata = {
@@ -235,8 +235,11 @@ export class ApiServer {
 			generation: oldMeta.generation,
 		};
 		for (const field of Object.keys(next.metadata) as (keyof ObjectMeta)[]) if (next.metadata[field] === undefined) delete next.metadata[field];
-		type.defaults?.(next);
-		this.check(type, next, [...(type.validate?.(next) ?? []), ...(type.validateUpdate?.(next, old) ?? [])]);
+		// A status update leaves the spec as it was stored: already defaulted and valid.
+		if (!statusOnly) {
+			type.defaults?.(next);
+			this.check(type, next, [...(type.validate?.(next) ?? []), ...(type.validateUpdate?.(next, old) ?? [])]);
+		}
 		if (type.hasSpec && !sameSpec(next, old)) next.metadata.generation = (oldMeta.generation ?? 0) + 1;
 		if (sameIgnoringVersion(next, old)) return old;
 		const verb = options.subresource ? `${type.resource}/${options.subresource}` : type.resource;
