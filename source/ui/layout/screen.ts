@@ -54,6 +54,8 @@ export const minimumSize: Size = {columns: 40, rows: 10};
 const fullHeaderRows = 30;
 const fullHeaderColumns = 80;
 const sideBySideColumns = 72;
+/** The nodes pane keeps at least this width beside the deployments pane (NAME STATUS PODS CPU MEM). */
+const nodesMinimumWidth = 60;
 /** Top border, column titles, one row, bottom border. */
 export const minimumPaneHeight = 4;
 /** Lines a pane spends on its borders and column titles. */
@@ -112,9 +114,13 @@ export function layoutScreen(input: LayoutInput): ScreenLayout {
 			{want: want('pods'), cap: body},
 			{want: want('events'), cap: Math.floor(body * 0.3)},
 		], 1) as [number, number, number];
+		// Deployments get their natural width (every k9s column) when the nodes pane keeps a useful width;
+		// otherwise the two share the line in proportion to what they would like.
 		const natural = demand.deployments.width + demand.nodes.width;
 		const share = natural > 0 ? Math.min(0.5, Math.max(0.3, demand.deployments.width / natural)) : 0.4;
-		const left = Math.round(columns * share);
+		const left = columns - demand.deployments.width >= nodesMinimumWidth
+			? Math.max(Math.round(columns * share), Math.min(demand.deployments.width, Math.round(columns * 0.5)))
+			: Math.round(columns * share);
 		return {
 			...frame,
 			single: false,
