@@ -65,17 +65,17 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
 	const engine = new TickEngine(clock, informers, () => [...controllers, ...nodes.kubelets()], () => nodes.sync());
 	const listeners = new Set<() => void>();
 	const client = api.client('kubernetes-admin');
+	const kubectl = new Kubectl(client);
 
 	const cluster: Cluster = {
 		name: options.name ?? 'kubetui',
-		seed, clock, api, trace, client,
-		kubectl: undefined as unknown as Kubectl,
+		seed, clock, api, trace, client, kubectl,
 		step(ticks = 1) {
 			for (let i = 0; i < ticks; i++) engine.tick();
 			cluster.notify();
 		},
 		run(command) {
-			const result = cluster.kubectl.run(command);
+			const result = kubectl.run(command);
 			cluster.notify();
 			return result;
 		},
@@ -90,7 +90,6 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
 			for (const listener of listeners) listener();
 		},
 	};
-	(cluster as {kubectl: Kubectl}).kubectl = new Kubectl(client);
 	return cluster;
 }
 

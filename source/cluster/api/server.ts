@@ -303,7 +303,7 @@ export class ApiServer {
 		if (pod.spec.nodeName) throw conflict(binding, name, `pod ${name} is already assigned to node "${pod.spec.nodeName}"`);
 		const next = deepClone(pod);
 		next.spec.nodeName = nodeName;
-		next.status = {...next.status, conditions: setCondition(next.status?.conditions, {type: 'PodScheduled', status: 'True', lastProbeTime: null}, this.deps.clock.timestamp())};
+		next.status = {...next.status, conditions: setCondition(next.status?.conditions, {type: 'PodScheduled', status: 'True'}, this.deps.clock.timestamp())};
 		return this.write(identity, type, 'create', key, next, current.modRevision, options, 'pods/binding');
 	}
 

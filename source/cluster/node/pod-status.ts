@@ -54,7 +54,7 @@ export function computePodStatus(pod: Pod, view: PodRuntimeView, clock: Clock): 
 	const ready = unready.length === 0 && view.state === 'running';
 	let conditions: PodCondition[] = pod.status?.conditions ?? [];
 	const set = (type: string, ok: boolean, reason?: string, message?: string) => {
-		conditions = setCondition(conditions, {type, status: ok ? 'True' : 'False', lastProbeTime: null as unknown as string, ...(ok ? {} : {reason, message})}, now);
+		conditions = setCondition(conditions, {type, status: ok ? 'True' : 'False', ...(ok ? {} : {reason, message})}, now);
 	};
 	set('PodReadyToStartContainers', view.podIP !== undefined);
 	set('Initialized', true);

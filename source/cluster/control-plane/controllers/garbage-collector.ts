@@ -14,6 +14,7 @@ const dependents = ['replicasets', 'pods'];
 export class GarbageCollector extends Component {
 	private readonly ownerInformers = new Map<string, Informer>();
 	private readonly dependentInformers: Informer[] = [];
+	private readonly informers = new Map<string, Informer>();
 
 	constructor(ctx: ComponentContext) {
 		super('garbage-collector', 'system:serviceaccount:kube-system:generic-garbage-collector', ctx, {component: 'garbage-collector-controller'});
@@ -34,8 +35,6 @@ export class GarbageCollector extends Component {
 		}
 		for (const informer of new Set([...this.ownerInformers.values(), ...this.dependentInformers])) informer.start();
 	}
-
-	private readonly informers = new Map<string, Informer>();
 
 	private shared(resource: string): Informer {
 		let informer = this.informers.get(resource);

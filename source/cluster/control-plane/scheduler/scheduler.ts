@@ -151,7 +151,7 @@ export class Scheduler extends Component {
 	private markUnschedulable(pod: Pod, message: string): void {
 		const current = pod.status?.conditions?.find(c => c.type === 'PodScheduled');
 		if (current?.status === 'False' && current.message === message) return;
-		const conditions = setCondition(pod.status?.conditions, {type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message, lastProbeTime: null as unknown as string}, this.ctx.clock.timestamp());
+		const conditions = setCondition(pod.status?.conditions, {type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message}, this.ctx.clock.timestamp());
 		try {
 			this.client.updateStatus('pods', {...pod, status: {...pod.status, conditions}}, {reason: 'unschedulable'});
 		} catch (error) {
