@@ -7,7 +7,7 @@ test('runDashboard draws on the alternate screen, and gives the screen back when
 	const stdout = new FakeStdout(100, 30);
 	const stdin = new FakeStdin();
 	const done = runDashboard(defaultCluster(3), {stdout: stdout as unknown as NodeJS.WriteStream, stdin: stdin as unknown as NodeJS.ReadStream, color: false});
-	const deadline = Date.now() + 5000;
+	const deadline = Date.now() + 20_000;
 	while (stdin.listenerCount('readable') === 0 && Date.now() < deadline) await new Promise(resolve => setTimeout(resolve, 5));
 	t.is(stdout.frames[0], enterAlternateScreen);
 	stdin.write('q');

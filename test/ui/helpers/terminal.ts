@@ -83,7 +83,7 @@ export async function renderTerminal(tree: ReactElement, size: TerminalOptions =
 		exitOnCtrlC: false,
 		patchConsole: false,
 	});
-	const waitFor = async (check: (frame: string) => boolean, timeoutMs = 5000) => {
+	const waitFor = async (check: (frame: string) => boolean, timeoutMs = 20_000) => {
 		const deadline = Date.now() + timeoutMs;
 		for (;;) {
 			const frame = stdout.lastFrame();
@@ -94,7 +94,7 @@ export async function renderTerminal(tree: ReactElement, size: TerminalOptions =
 	};
 	// Ink subscribes to input in an effect after the first render: wait until a listener is there.
 	await waitFor(() => stdout.frames.length > 0);
-	const deadline = Date.now() + 5000;
+	const deadline = Date.now() + 20_000;
 	while (size.input !== false && stdin.listenerCount('readable') === 0 && Date.now() < deadline) await delay(5);
 	return {
 		stdout,
