@@ -67,8 +67,9 @@ export async function main(argv: string[]): Promise<number> {
 		const commands = (args.at ?? []).map(parseAt);
 		const ticks = args.headless ? number(args.ticks, '--ticks', NaN, n => Number.isInteger(n) && n >= 0, 'a whole number of ticks') : 0;
 		if (args.headless && args.ticks === undefined) throw new UsageError('--headless needs --ticks N');
-		if (!args.headless && !process.stdout.isTTY) {
-			process.stderr.write('kubetui: the dashboard needs a terminal, and stdout is not one. For scripts use --headless, e.g.\n  kubetui --headless --ticks 10 -o table\n');
+		if (!args.headless && (!process.stdout.isTTY || !process.stdin.isTTY)) {
+			const which = !process.stdout.isTTY ? 'stdout' : 'stdin';
+			process.stderr.write(`kubetui: the dashboard needs a terminal, and ${which} is not one. For scripts use --headless, e.g.\n  kubetui --headless --ticks 10 -o table\n`);
 			return 2;
 		}
 
