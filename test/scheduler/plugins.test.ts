@@ -5,6 +5,7 @@ import {nodeUnschedulable} from '../../source/cluster/control-plane/scheduler/pl
 import {taintToleration} from '../../source/cluster/control-plane/scheduler/plugins/taint-toleration.js';
 import {nodeAffinity} from '../../source/cluster/control-plane/scheduler/plugins/node-affinity.js';
 import {nodeResourcesFit, nodeResourcesBalancedAllocation} from '../../source/cluster/control-plane/scheduler/plugins/node-resources-fit.js';
+import {podTopologySpread} from '../../source/cluster/control-plane/scheduler/plugins/pod-topology-spread.js';
 import {failedSchedulingMessage, numFeasibleNodesToFind} from '../../source/cluster/control-plane/scheduler/scheduler.js';
 
 const pod = (spec: Partial<NonNullable<Pod['spec']>> = {}, requests: Record<string, string> = {cpu: '500m', memory: '256Mi'}) =>
@@ -12,7 +13,7 @@ const pod = (spec: Partial<NonNullable<Pod['spec']>> = {}, requests: Record<stri
 
 function node(extra: Partial<Node> = {}, used = {milliCPU: 0, memory: 0, pods: 0}): NodeInfo {
 	const n: Node = {metadata: {name: 'n1', labels: {zone: 'a'}}, spec: {}, status: {allocatable: {cpu: '2', memory: '4Gi', pods: '3'}}, ...extra};
-	return {node: n, name: 'n1', allocatable: nodeAllocatable(n), requested: {milliCPU: used.milliCPU, memory: used.memory}, nonZeroRequested: {milliCPU: used.milliCPU, memory: used.memory}, pods: used.pods};
+	return {node: n, name: 'n1', allocatable: nodeAllocatable(n), requested: {milliCPU: used.milliCPU, memory: used.memory}, nonZeroRequested: {milliCPU: used.milliCPU, memory: used.memory}, pods: used.pods, owners: new Map()};
 }
 
 test('NodeUnschedulable: a cordoned node is refused unless the pod tolerates it', t => {
@@ -70,4 +71,21 @@ test('percentageOfNodesToScore, adaptive: all nodes below 100, then 50% - n/125,
 	t.is(numFeasibleNodesToFind(100), 100);
 	t.is(numFeasibleNodesToFind(1000), 420);
 	t.is(numFeasibleNodesToFind(5000), 500);
+});
+
+test('PodTopologySpread (system defaults): nodes with fewer pods of the same owner, in emptier zones, score higher', t => {
+	const owned = podInfo({metadata: {name: 'p', namespace: 'default', ownerReferences: [{apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'web-x', uid: 'rs-1', controller: true}]}, spec: {containers: [{name: 'c', image: 'x'}]}}, 'default/p');
+	const zoned = (name: string, zone: string, pods: number) => {
+		const info = node({metadata: {name, labels: {'topology.kubernetes.io/zone': zone}}});
+		return {...info, name, owners: new Map(pods ? [['rs-1', pods]] : [])};
+	};
+	const nodes = [zoned('a', 'z1', 2), zoned('b', 'z1', 0), zoned('c', 'z2', 0)];
+	const zones: Record<string, number> = {z1: 2, z2: 0};
+	const ctx = {podsInZone: (_owner: string, zone: string) => zones[zone] ?? 0};
+	const raw = nodes.map(n => podTopologySpread.score(owned, n, ctx, nodes));
+	const scores = podTopologySpread.normalize(raw);
+	t.true(scores[2]! > scores[1]! && scores[1]! > scores[0]!, `${scores}`);
+	t.is(scores[2], 100);
+	// A pod without an owner has nothing to spread.
+	t.deepEqual(nodes.map(n => podTopologySpread.score(pod(), n, ctx, nodes)), [0, 0, 0]);
 });

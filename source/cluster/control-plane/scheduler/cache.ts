@@ -2,22 +2,35 @@
 // but not yet seen come back through its watch are "assumed" here at once, so the next pod in the same
 // pass does not land on a node that is already full.
 import type {Node} from '../../objects/types.js';
-import {nodeAllocatable, type NodeInfo, type PodInfo} from './framework.js';
+import {nodeAllocatable, type NodeInfo, type PodInfo, type ScoreContext} from './framework.js';
 
-export class SchedulerCache {
+export const zoneLabel = 'topology.kubernetes.io/zone';
+const zoneOf = (info: NodeInfo) => info.node.metadata?.labels?.[zoneLabel];
+
+export class SchedulerCache implements ScoreContext {
 	private readonly nodes = new Map<string, NodeInfo>();
 	private readonly placed = new Map<string, {node: string; pod: PodInfo}>();
 	private sorted: NodeInfo[] | undefined;
+	/** owner uid -> zone -> pods: default spreading's zone counts without a pass over every node. */
+	private readonly zones = new Map<string, Map<string, number>>();
 
 	setNode(node: Node): void {
 		const name = node.metadata!.name!;
 		const existing = this.nodes.get(name);
 		if (existing) {
+			const before = zoneOf(existing);
 			existing.node = node;
 			existing.allocatable = nodeAllocatable(node);
+			const after = zoneOf(existing);
+			if (before !== after) {
+				for (const [owner, count] of existing.owners) {
+					if (before) this.addZone(owner, before, -count);
+					if (after) this.addZone(owner, after, count);
+				}
+			}
 			return;
 		}
-		const info: NodeInfo = {node, name, allocatable: nodeAllocatable(node), requested: {milliCPU: 0, memory: 0}, nonZeroRequested: {milliCPU: 0, memory: 0}, pods: 0};
+		const info: NodeInfo = {node, name, allocatable: nodeAllocatable(node), requested: {milliCPU: 0, memory: 0}, nonZeroRequested: {milliCPU: 0, memory: 0}, pods: 0, owners: new Map()};
 		this.nodes.set(name, info);
 		this.sorted = undefined;
 		// Pods that were seen before their node.
@@ -25,6 +38,9 @@ export class SchedulerCache {
 	}
 
 	removeNode(name: string): void {
+		const info = this.nodes.get(name);
+		const zone = info && zoneOf(info);
+		if (zone) for (const [owner, count] of info.owners) this.addZone(owner, zone, -count);
 		this.nodes.delete(name);
 		this.sorted = undefined;
 	}
@@ -55,6 +71,26 @@ export class SchedulerCache {
 		info.requested.memory += sign * pod.requests.memory;
 		info.nonZeroRequested.milliCPU += sign * pod.nonZero.milliCPU;
 		info.nonZeroRequested.memory += sign * pod.nonZero.memory;
+		if (pod.owner) {
+			const count = (info.owners.get(pod.owner) ?? 0) + sign;
+			if (count === 0) info.owners.delete(pod.owner);
+			else info.owners.set(pod.owner, count);
+			const zone = zoneOf(info);
+			if (zone) this.addZone(pod.owner, zone, sign);
+		}
+	}
+
+	private addZone(owner: string, zone: string, delta: number): void {
+		let byZone = this.zones.get(owner);
+		if (!byZone) this.zones.set(owner, (byZone = new Map()));
+		const count = (byZone.get(zone) ?? 0) + delta;
+		if (count === 0) byZone.delete(zone);
+		else byZone.set(zone, count);
+		if (byZone.size === 0) this.zones.delete(owner);
+	}
+
+	podsInZone(owner: string, zone: string): number {
+		return this.zones.get(owner)?.get(zone) ?? 0;
 	}
 
 	/** Nodes in a stable order (by name), so runs are reproducible. */

@@ -15,6 +15,8 @@ export interface PodInfo {
 	requests: Resources;
 	/** Requests with upstream's non-zero defaults (100m, 200Mi) for scoring pods that request nothing. */
 	nonZero: Resources;
+	/** uid of the owning controller (its selector picks the pods that default spreading counts). */
+	owner?: string;
 }
 
 /** A node with what is already placed on it (NodeInfo in the scheduler cache). */
@@ -25,6 +27,14 @@ export interface NodeInfo {
 	requested: Resources;
 	nonZeroRequested: Resources;
 	pods: number;
+	/** Pods on this node per owning controller uid. */
+	owners: Map<string, number>;
+}
+
+/** What a scoring pass may ask of the scheduler cache beyond the nodes themselves. */
+export interface ScoreContext {
+	/** Pods of `owner` in the zone `zone`, over all nodes. */
+	podsInZone(owner: string, zone: string): number;
 }
 
 export interface FilterPlugin {
@@ -37,7 +47,7 @@ export interface ScorePlugin {
 	name: string;
 	weight: number;
 	/** Raw score; normalize() maps the raw scores of all feasible nodes to 0-100 when given. */
-	score(pod: PodInfo, node: NodeInfo): number;
+	score(pod: PodInfo, node: NodeInfo, ctx: ScoreContext, feasible: readonly NodeInfo[]): number;
 	normalize?(scores: number[]): number[];
 }
 
@@ -77,7 +87,8 @@ export function podRequests(pod: Pod): Resources {
 
 export function podInfo(pod: Pod, key: string): PodInfo {
 	const r = containerRequests(pod);
-	return {pod, key, requests: {milliCPU: r.milliCPU, memory: r.memory}, nonZero: {milliCPU: r.nonZeroCPU, memory: r.nonZeroMemory}};
+	const owner = pod.metadata?.ownerReferences?.find(ref => ref.controller)?.uid;
+	return {pod, key, requests: {milliCPU: r.milliCPU, memory: r.memory}, nonZero: {milliCPU: r.nonZeroCPU, memory: r.nonZeroMemory}, owner};
 }
 
 export function nodeAllocatable(node: Node): NodeInfo['allocatable'] {

@@ -4,6 +4,7 @@ import {nodeUnschedulable} from './node-unschedulable.js';
 import {taintToleration} from './taint-toleration.js';
 import {nodeAffinity} from './node-affinity.js';
 import {nodeResourcesFit, nodeResourcesBalancedAllocation} from './node-resources-fit.js';
+import {podTopologySpread} from './pod-topology-spread.js';
 
 export const filterPlugins: readonly FilterPlugin[] = [nodeUnschedulable, taintToleration, nodeAffinity, nodeResourcesFit];
-export const scorePlugins: readonly ScorePlugin[] = [taintToleration, nodeResourcesFit, nodeResourcesBalancedAllocation];
+export const scorePlugins: readonly ScorePlugin[] = [taintToleration, podTopologySpread, nodeResourcesFit, nodeResourcesBalancedAllocation];

@@ -1,0 +1,49 @@
+// PodTopologySpread scoring with the system default constraints, which every pod without constraints of
+// its own gets: spread the pods of one controller over hostnames (maxSkew 3) and zones (maxSkew 5),
+// ScheduleAnyway. Fewer matching pods in a node's domains means a higher score (scoring.go upstream).
+import type {NodeInfo, PodInfo, ScoreContext, ScorePlugin} from '../framework.js';
+import {zoneLabel} from '../cache.js';
+
+const hostnameMaxSkew = 3;
+const zoneMaxSkew = 5;
+
+/** topologyNormalizingWeight: domains count, through a log, so many small domains do not dominate. */
+const weight = (domains: number) => Math.log(domains + 2);
+
+// Per scheduling pass, the number of zones among the feasible nodes (upstream's topoSize for zones).
+const zonesSeen = new WeakMap<readonly NodeInfo[], number>();
+
+function zoneDomains(feasible: readonly NodeInfo[]): number {
+	let count = zonesSeen.get(feasible);
+	if (count === undefined) {
+		const zones = new Set<string>();
+		for (const n of feasible) {
+			const zone = n.node.metadata?.labels?.[zoneLabel];
+			if (zone !== undefined) zones.add(zone);
+		}
+		zonesSeen.set(feasible, (count = zones.size));
+	}
+	return count;
+}
+
+export const podTopologySpread = {
+	name: 'PodTopologySpread',
+	weight: 2,
+	score(pod: PodInfo, node: NodeInfo, ctx: ScoreContext, feasible: readonly NodeInfo[]) {
+		// No owner, no default selector: the plugin has nothing to spread.
+		if (!pod.owner) return 0;
+		let score = (node.owners.get(pod.owner) ?? 0) * weight(feasible.length) + (hostnameMaxSkew - 1);
+		const zone = node.node.metadata?.labels?.[zoneLabel];
+		if (zone !== undefined) score += ctx.podsInZone(pod.owner, zone) * weight(zoneDomains(feasible)) + (zoneMaxSkew - 1);
+		return Math.round(score);
+	},
+	/** Fewer pods in the node's domains scores higher: 100 * (max + min - score) / max. */
+	normalize(scores: number[]) {
+		let min = Infinity, max = 0;
+		for (const s of scores) {
+			if (s < min) min = s;
+			if (s > max) max = s;
+		}
+		return scores.map(s => (max === 0 ? 100 : Math.floor((100 * (max + min - s)) / max)));
+	},
+} satisfies ScorePlugin;
