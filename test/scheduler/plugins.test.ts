@@ -30,7 +30,7 @@ test('TaintToleration: NoSchedule taints need a toleration; PreferNoSchedule onl
 		node({spec: {taints: [{key: 'dedicated', value: 'db', effect: 'NoSchedule'}]}})), ['node(s) had untolerated taint(s)']);
 	const prefer = node({spec: {taints: [{key: 'spot', effect: 'PreferNoSchedule'}]}});
 	t.deepEqual(taintToleration.filter(pod(), prefer), []);
-	t.deepEqual(taintToleration.normalize([taintToleration.score(pod(), prefer), taintToleration.score(pod(), node())]), [0, 100]);
+	t.deepEqual(taintToleration.normalize(taintToleration.score(pod(), [prefer, node()])), [0, 100]);
 });
 
 test('NodeAffinity: nodeSelector and required node affinity', t => {
@@ -50,9 +50,10 @@ test('NodeResourcesFit: every shortfall is a reason', t => {
 });
 
 test('scores: emptier nodes and balanced usage score higher', t => {
-	t.true(nodeResourcesFit.score(pod(), node()) > nodeResourcesFit.score(pod(), node({}, {milliCPU: 1000, memory: 1024 ** 3, pods: 1})));
-	t.is(nodeResourcesBalancedAllocation.score(pod({}, {cpu: '1', memory: '2Gi'}), node()), 100);
-	t.true(nodeResourcesBalancedAllocation.score(pod({}, {cpu: '2', memory: '1Mi'}), node()) < 60);
+	const [empty, busy] = nodeResourcesFit.score(pod(), [node(), node({}, {milliCPU: 1000, memory: 1024 ** 3, pods: 1})]);
+	t.true(empty! > busy!);
+	t.deepEqual(nodeResourcesBalancedAllocation.score(pod({}, {cpu: '1', memory: '2Gi'}), [node()]), [100]);
+	t.true(nodeResourcesBalancedAllocation.score(pod({}, {cpu: '2', memory: '1Mi'}), [node()])[0]! < 60);
 });
 
 test('FailedScheduling message: "count reason" strings sorted and joined, ending with a dot', t => {
@@ -82,10 +83,10 @@ test('PodTopologySpread (system defaults): nodes with fewer pods of the same own
 	const nodes = [zoned('a', 'z1', 2), zoned('b', 'z1', 0), zoned('c', 'z2', 0)];
 	const zones: Record<string, number> = {z1: 2, z2: 0};
 	const ctx = {podsInZone: (_owner: string, zone: string) => zones[zone] ?? 0};
-	const raw = nodes.map(n => podTopologySpread.score(owned, n, ctx, nodes));
+	const raw = podTopologySpread.score(owned, nodes, ctx);
 	const scores = podTopologySpread.normalize(raw);
 	t.true(scores[2]! > scores[1]! && scores[1]! > scores[0]!, `${scores}`);
 	t.is(scores[2], 100);
 	// A pod without an owner has nothing to spread.
-	t.deepEqual(nodes.map(n => podTopologySpread.score(pod(), n, ctx, nodes)), [0, 0, 0]);
+	t.deepEqual(podTopologySpread.score(pod(), nodes, ctx), [0, 0, 0]);
 });

@@ -46,8 +46,8 @@ export interface FilterPlugin {
 export interface ScorePlugin {
 	name: string;
 	weight: number;
-	/** Raw score; normalize() maps the raw scores of all feasible nodes to 0-100 when given. */
-	score(pod: PodInfo, node: NodeInfo, ctx: ScoreContext, feasible: readonly NodeInfo[]): number;
+	/** Raw scores of the feasible nodes, in order; normalize() maps them to 0-100 when given. */
+	score(pod: PodInfo, feasible: readonly NodeInfo[], ctx: ScoreContext): number[];
 	normalize?(scores: number[]): number[];
 }
 

@@ -185,7 +185,7 @@ export class Scheduler extends Component {
 		if (feasible.length === 1) return {node: feasible[0]!, feasible: 1, evaluated, score: 0};
 		const totals = new Array<number>(feasible.length).fill(0);
 		for (const plugin of scorePlugins) {
-			const raw = feasible.map(node => plugin.score(pod, node, this.cache, feasible));
+			const raw = plugin.score(pod, feasible, this.cache);
 			const scores = plugin.normalize ? plugin.normalize(raw) : raw;
 			scores.forEach((s, i) => (totals[i]! += s * plugin.weight));
 		}

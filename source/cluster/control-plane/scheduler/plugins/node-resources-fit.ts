@@ -31,20 +31,20 @@ export const nodeResourcesFit = {
 		if (memory) reasons.push(reasonInsufficientMemory);
 		return reasons;
 	},
-	score({nonZero}, info) {
+	score: ({nonZero}, feasible) => feasible.map(info => {
 		const cpu = freePercent(info.allocatable.milliCPU, info.nonZeroRequested.milliCPU + nonZero.milliCPU);
 		const memory = freePercent(info.allocatable.memory, info.nonZeroRequested.memory + nonZero.memory);
 		return Math.floor((cpu + memory) / 2);
-	},
+	}),
 } satisfies FilterPlugin & ScorePlugin;
 
 /** Score: prefer nodes whose cpu and memory would be used in equal fractions. */
 export const nodeResourcesBalancedAllocation = {
 	name: 'NodeResourcesBalancedAllocation',
 	weight: 1,
-	score({nonZero}, info) {
+	score: ({nonZero}, feasible) => feasible.map(info => {
 		const cpu = fraction(info.nonZeroRequested.milliCPU + nonZero.milliCPU, info.allocatable.milliCPU);
 		const memory = fraction(info.nonZeroRequested.memory + nonZero.memory, info.allocatable.memory);
 		return Math.floor((1 - Math.abs(cpu - memory) / 2) * 100);
-	},
+	}),
 } satisfies ScorePlugin;

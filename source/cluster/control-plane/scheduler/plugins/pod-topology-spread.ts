@@ -10,32 +10,30 @@ const zoneMaxSkew = 5;
 /** topologyNormalizingWeight: domains count, through a log, so many small domains do not dominate. */
 const weight = (domains: number) => Math.log(domains + 2);
 
-// Per scheduling pass, the number of zones among the feasible nodes (upstream's topoSize for zones).
-const zonesSeen = new WeakMap<readonly NodeInfo[], number>();
-
 function zoneDomains(feasible: readonly NodeInfo[]): number {
-	let count = zonesSeen.get(feasible);
-	if (count === undefined) {
-		const zones = new Set<string>();
-		for (const n of feasible) {
-			const zone = n.node.metadata?.labels?.[zoneLabel];
-			if (zone !== undefined) zones.add(zone);
-		}
-		zonesSeen.set(feasible, (count = zones.size));
+	const zones = new Set<string>();
+	for (const n of feasible) {
+		const zone = n.node.metadata?.labels?.[zoneLabel];
+		if (zone !== undefined) zones.add(zone);
 	}
-	return count;
+	return zones.size;
 }
 
 export const podTopologySpread = {
 	name: 'PodTopologySpread',
 	weight: 2,
-	score(pod: PodInfo, node: NodeInfo, ctx: ScoreContext, feasible: readonly NodeInfo[]) {
+	score(pod: PodInfo, feasible: readonly NodeInfo[], ctx: ScoreContext) {
+		const owner = pod.owner;
 		// No owner, no default selector: the plugin has nothing to spread.
-		if (!pod.owner) return 0;
-		let score = (node.owners.get(pod.owner) ?? 0) * weight(feasible.length) + (hostnameMaxSkew - 1);
-		const zone = node.node.metadata?.labels?.[zoneLabel];
-		if (zone !== undefined) score += ctx.podsInZone(pod.owner, zone) * weight(zoneDomains(feasible)) + (zoneMaxSkew - 1);
-		return Math.round(score);
+		if (!owner) return feasible.map(() => 0);
+		const hostWeight = weight(feasible.length);
+		const zoneWeight = weight(zoneDomains(feasible));
+		return feasible.map(node => {
+			let score = (node.owners.get(owner) ?? 0) * hostWeight + (hostnameMaxSkew - 1);
+			const zone = node.node.metadata?.labels?.[zoneLabel];
+			if (zone !== undefined) score += ctx.podsInZone(owner, zone) * zoneWeight + (zoneMaxSkew - 1);
+			return Math.round(score);
+		});
 	},
 	/** Fewer pods in the node's domains scores higher: 100 * (max + min - score) / max. */
 	normalize(scores: number[]) {

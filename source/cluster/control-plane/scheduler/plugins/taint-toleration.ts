@@ -34,12 +34,12 @@ export const taintToleration = {
 		}
 		return none;
 	},
-	score({pod}, {node}) {
+	score: ({pod}, feasible) => feasible.map(({node}) => {
 		const taints = node.spec?.taints;
 		if (!taints) return 0;
 		let count = 0;
 		for (const t of taints) if (t.effect === 'PreferNoSchedule' && !tolerates(pod.spec?.tolerations, t)) count++;
 		return count;
-	},
+	}),
 	normalize: scores => defaultNormalize(scores, true),
 } satisfies FilterPlugin & ScorePlugin;
