@@ -78,7 +78,7 @@ test('PodTopologySpread (system defaults): nodes with fewer pods of the same own
 	const owned = podInfo({metadata: {name: 'p', namespace: 'default', ownerReferences: [{apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'web-x', uid: 'rs-1', controller: true}]}, spec: {containers: [{name: 'c', image: 'x'}]}}, 'default/p');
 	const zoned = (name: string, zone: string, pods: number) => {
 		const info = node({metadata: {name, labels: {'topology.kubernetes.io/zone': zone}}});
-		return {...info, name, owners: new Map(pods ? [['rs-1', pods]] : [])};
+		return {...info, name, zone, owners: new Map(pods ? [['rs-1', pods]] : [])};
 	};
 	const nodes = [zoned('a', 'z1', 2), zoned('b', 'z1', 0), zoned('c', 'z2', 0)];
 	const zones: Record<string, number> = {z1: 2, z2: 0};

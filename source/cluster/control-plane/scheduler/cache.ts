@@ -5,7 +5,7 @@ import type {Node} from '../../objects/types.js';
 import {nodeAllocatable, type NodeInfo, type PodInfo, type ScoreContext} from './framework.js';
 
 export const zoneLabel = 'topology.kubernetes.io/zone';
-const zoneOf = (info: NodeInfo) => info.node.metadata?.labels?.[zoneLabel];
+const zoneOf = (info: NodeInfo) => info.zone;
 
 export class SchedulerCache implements ScoreContext {
 	private readonly nodes = new Map<string, NodeInfo>();
@@ -18,10 +18,10 @@ export class SchedulerCache implements ScoreContext {
 		const name = node.metadata!.name!;
 		const existing = this.nodes.get(name);
 		if (existing) {
-			const before = zoneOf(existing);
+			const before = existing.zone;
 			existing.node = node;
 			existing.allocatable = nodeAllocatable(node);
-			const after = zoneOf(existing);
+			const after = (existing.zone = node.metadata?.labels?.[zoneLabel]);
 			if (before !== after) {
 				for (const [owner, count] of existing.owners) {
 					if (before) this.addZone(owner, before, -count);
@@ -30,7 +30,7 @@ export class SchedulerCache implements ScoreContext {
 			}
 			return;
 		}
-		const info: NodeInfo = {node, name, allocatable: nodeAllocatable(node), requested: {milliCPU: 0, memory: 0}, nonZeroRequested: {milliCPU: 0, memory: 0}, pods: 0, owners: new Map()};
+		const info: NodeInfo = {node, name, allocatable: nodeAllocatable(node), requested: {milliCPU: 0, memory: 0}, nonZeroRequested: {milliCPU: 0, memory: 0}, pods: 0, owners: new Map(), zone: node.metadata?.labels?.[zoneLabel]};
 		this.nodes.set(name, info);
 		this.sorted = undefined;
 		// Pods that were seen before their node.

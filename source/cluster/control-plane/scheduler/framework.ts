@@ -29,6 +29,8 @@ export interface NodeInfo {
 	pods: number;
 	/** Pods on this node per owning controller uid. */
 	owners: Map<string, number>;
+	/** The node's topology.kubernetes.io/zone label. */
+	zone?: string;
 }
 
 /** What a scoring pass may ask of the scheduler cache beyond the nodes themselves. */

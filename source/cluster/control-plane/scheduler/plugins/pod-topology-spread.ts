@@ -2,7 +2,6 @@
 // its own gets: spread the pods of one controller over hostnames (maxSkew 3) and zones (maxSkew 5),
 // ScheduleAnyway. Fewer matching pods in a node's domains means a higher score (scoring.go upstream).
 import type {NodeInfo, PodInfo, ScoreContext, ScorePlugin} from '../framework.js';
-import {zoneLabel} from '../cache.js';
 
 const hostnameMaxSkew = 3;
 const zoneMaxSkew = 5;
@@ -13,8 +12,7 @@ const weight = (domains: number) => Math.log(domains + 2);
 function zoneDomains(feasible: readonly NodeInfo[]): number {
 	const zones = new Set<string>();
 	for (const n of feasible) {
-		const zone = n.node.metadata?.labels?.[zoneLabel];
-		if (zone !== undefined) zones.add(zone);
+		if (n.zone !== undefined) zones.add(n.zone);
 	}
 	return zones.size;
 }
@@ -30,8 +28,7 @@ export const podTopologySpread = {
 		const zoneWeight = weight(zoneDomains(feasible));
 		return feasible.map(node => {
 			let score = (node.owners.get(owner) ?? 0) * hostWeight + (hostnameMaxSkew - 1);
-			const zone = node.node.metadata?.labels?.[zoneLabel];
-			if (zone !== undefined) score += ctx.podsInZone(owner, zone) * zoneWeight + (zoneMaxSkew - 1);
+			if (node.zone !== undefined) score += ctx.podsInZone(owner, node.zone) * zoneWeight + (zoneMaxSkew - 1);
 			return Math.round(score);
 		});
 	},
