@@ -3,6 +3,7 @@ import type {Component, ComponentContext} from '../client/controller.js';
 import {DeploymentController} from './controllers/deployment/controller.js';
 import {ReplicaSetController} from './controllers/replicaset/controller.js';
 import {GarbageCollector} from './controllers/garbage-collector.js';
+import {PodGarbageCollector} from './controllers/pod-gc.js';
 import {NodeLifecycleController} from './controllers/node-lifecycle.js';
 import {NodeIpamController} from './controllers/node-ipam.js';
 import {Scheduler} from './scheduler/scheduler.js';
@@ -14,6 +15,7 @@ export function controlPlane(ctx: ComponentContext): Component[] {
 		new DeploymentController(ctx),
 		new ReplicaSetController(ctx),
 		new GarbageCollector(ctx),
+		new PodGarbageCollector(ctx),
 		new Scheduler(ctx),
 	];
 }
