@@ -196,14 +196,20 @@ export class ApiServer {
 		const type = this.type(resource);
 		const obj = this.prepare(type, input, options.namespace);
 		const meta = obj.metadata!;
-		if (!meta.name && meta.generateName) meta.name = meta.generateName.slice(0, 58) + this.deps.random.string(5);
+		const generated = !meta.name && !!meta.generateName;
+		if (generated) meta.name = meta.generateName!.slice(0, 58) + this.deps.random.string(5);
 		// Status is the system's to write: a create starts without one (nodes register with theirs).
 		if (type.hasStatus && type.resource !== 'nodes') delete obj.status;
 		type.defaults?.(obj);
 		if (obj.metadata !== meta) throw new Error(`defaulting of ${type.resource} must not replace metadata`);
 		this.check(type, obj, type.validate?.(obj) ?? []);
 		if (type.namespaced) this.requireNamespace(type, meta.namespace!, meta.name!);
-		const key = this.key(type, meta.namespace, meta.name!);
+		let key = this.key(type, meta.namespace, meta.name!);
+		// RetryGenerateName (on by default since 1.31): a generated name that is taken is drawn again.
+		for (let retries = 7; this.deps.store.get(key) && generated && retries > 0; retries--) {
+			meta.name = input.metadata!.generateName!.slice(0, 58) + this.deps.random.string(5);
+			key = this.key(type, meta.namespace, meta.name);
+		}
 		if (this.deps.store.get(key)) throw alreadyExists(type, meta.name!);
 		for (const field of ['deletionTimestamp', 'deletionGracePeriodSeconds', 'resourceVersion'] as const) delete meta[field];
 		meta.uid = this.deps.random.uuid();
