@@ -14,7 +14,7 @@ import {clockText} from './layout/header.js';
 import {layoutScreen} from './layout/screen.js';
 import type {DashboardCluster} from './snapshot/snapshot.js';
 import {hintsFor} from './state/keymap.js';
-import {toKeyPress} from './state/keys.js';
+import {toKeyPresses} from './state/keys.js';
 import {speedLabel, speedOf, type UiState, type ViewInfo} from './state/types.js';
 import {formatClockTime, truncate} from './text.js';
 import {colorFromEnv, createTheme} from './theme.js';
@@ -49,7 +49,9 @@ export function App({cluster, color = colorFromEnv(), onQuit, initial}: AppProps
 	);
 	const view = useRef<ViewInfo>({tables: snapshot.tables, page: pageSizes(layout)});
 	view.current = {tables: snapshot.tables, page: pageSizes(layout)};
-	useInput((input, key) => dispatch(toKeyPress(input, key), view.current));
+	useInput((input, key) => {
+		for (const press of toKeyPresses(input, key)) dispatch(press, view.current);
+	});
 
 	if (layout.tooSmall) return <Text wrap="truncate">{truncate(layout.tooSmall, size.columns)}</Text>;
 	const facts = {

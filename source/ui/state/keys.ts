@@ -32,6 +32,14 @@ export function toKeyPress(input: string, key: Key): KeyPress {
 	return {name: text === ' ' ? 'space' : text, text};
 }
 
+/** Every key press in one chunk of input. Keys typed while a long tick ran arrive together ('nnn'): each
+ * character is its own press, so none is lost (in the prompt, each types its character, as a paste would). */
+export function toKeyPresses(input: string, key: Key): KeyPress[] {
+	const one = toKeyPress(input, key);
+	if (one.text.length <= 1) return [one];
+	return [...one.text].map(ch => ({name: ch === ' ' ? 'space' : ch, text: ch}));
+}
+
 /** A key press for tests and scripted input: `press('j')`, `press('enter')`, `press('ctrl-d')`. */
 export function press(name: string): KeyPress {
 	return {name, text: name.length === 1 ? name : name === 'space' ? ' ' : ''};
