@@ -9,7 +9,7 @@ import {isStatusError} from '../api/index.js';
 import {podLifecycleMachine, type ContainerPlan} from '../machines/pod-lifecycle.js';
 import {ContainerRuntime} from './container-runtime.js';
 import {computePodStatus, type PodPhaseState} from './pod-status.js';
-import {registeredNodeStatus, registrationEvents} from './node-status.js';
+import {registeredNodeStatus, registrationEvents, wellKnownLabels} from './node-status.js';
 import {PodIPAllocator} from './pod-ip.js';
 
 interface RunningPod {
@@ -164,8 +164,14 @@ export class Kubelet extends Component {
 	}
 
 	private register(): void {
-		const node = this.nodes.get(this.nodeName) ?? this.client.find<Node>('nodes', this.nodeName);
+		let node = this.nodes.get(this.nodeName) ?? this.client.find<Node>('nodes', this.nodeName);
 		if (!node) return;
+		// The well-known labels a kubelet puts on its node when it registers.
+		const wellKnown = wellKnownLabels(this.nodeName);
+		const missing = Object.entries(wellKnown).filter(([key]) => node!.metadata?.labels?.[key] === undefined);
+		if (missing.length > 0) {
+			node = this.client.patch<Node>('nodes', this.nodeName, {metadata: {labels: Object.fromEntries(missing)}}, {reason: 'kubelet registration: well-known labels'});
+		}
 		const {resourceVersion: _, ...metadata} = node.metadata!;
 		const updated = this.client.updateStatus<Node>('nodes', {...node, metadata, status: registeredNodeStatus(node, this.hostIP, this.ctx.clock)}, {reason: 'kubelet started: node status'});
 		for (const [type, reason, message] of registrationEvents(this.nodeName)) this.recorder.event(updated, type, reason, message);

@@ -46,3 +46,11 @@ export function registrationEvents(name: string): Array<[EventType, string, stri
 		['Normal', 'NodeReady', `Node ${name} status is now: NodeReady`],
 	];
 }
+
+/** Labels every kubelet sets on its node (kubernetes.io/hostname, os, arch and their beta forms). */
+export function wellKnownLabels(name: string): Record<string, string> {
+	return {
+		'beta.kubernetes.io/arch': 'amd64', 'beta.kubernetes.io/os': 'linux',
+		'kubernetes.io/arch': 'amd64', 'kubernetes.io/hostname': name, 'kubernetes.io/os': 'linux',
+	};
+}
