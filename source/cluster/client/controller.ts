@@ -62,8 +62,18 @@ export abstract class Component {
 		this.loop = createActor(controllerLoopMachine, {clock: ctx.clock.simulated}).start();
 	}
 
+	private readonly ownInformers: Informer<any>[] = [];
+
 	protected informer<T extends KubeObject>(resource: string, options?: InformerOptions): Informer<T> {
-		return this.ctx.informers.add(new Informer<T>(this.client, resource, options));
+		const informer = this.ctx.informers.add(new Informer<T>(this.client, resource, options));
+		this.ownInformers.push(informer);
+		return informer;
+	}
+
+	/** Stop watching and stop the loop: the component is gone (a node's kubelet when the node is deleted). */
+	stop(): void {
+		for (const informer of this.ownInformers) this.ctx.informers.remove(informer);
+		this.loop.stop();
 	}
 
 	/** Reconcile one key. Throw to have it retried with backoff. */

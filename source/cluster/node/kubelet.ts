@@ -68,7 +68,7 @@ export class Kubelet extends Component {
 		const pod = this.pods.get(key);
 		const running = this.running.get(key);
 		if (!pod) {
-			if (running) this.stop(key, running);
+			if (running) this.stopPod(key, running);
 			return;
 		}
 		if (running) running.pod = pod;
@@ -115,7 +115,7 @@ export class Kubelet extends Component {
 		this.dirty.add(key);
 	}
 
-	private stop(key: string, running: RunningPod): void {
+	private stopPod(key: string, running: RunningPod): void {
 		running.actor.stop();
 		this.running.delete(key);
 		this.dirty.delete(key);
@@ -138,7 +138,7 @@ export class Kubelet extends Component {
 			const state = this.state(running);
 			if (state === 'terminated') {
 				this.finish(running.pod);
-				this.stop(key, running);
+				this.stopPod(key, running);
 				continue;
 			}
 			const status = computePodStatus(running.pod, {state, context: running.actor.getSnapshot().context, podIP: running.podIP, hostIP: this.hostIP, startTime: running.startTime}, this.ctx.clock);
@@ -184,6 +184,7 @@ export class Kubelet extends Component {
 	}
 
 	shutdown(): void {
-		for (const [key, running] of this.running) this.stop(key, running);
+		for (const [key, running] of this.running) this.stopPod(key, running);
+		this.stop();
 	}
 }
