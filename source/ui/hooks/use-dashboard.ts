@@ -84,6 +84,6 @@ export function useDashboard(cluster: DashboardCluster, snapshot: Snapshot, quit
 		for (const effect of transition.effects) perform(effect);
 	}, [perform, showFlash]);
 
-	usePlayer(state.playing, speedOf(state), step);
+	usePlayer(state.playing, speedOf(state), step, () => latest.current.playing);
 	return {state, flash, dispatch};
 }

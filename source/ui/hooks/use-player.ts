@@ -10,14 +10,19 @@ export function playSchedule(speed: number): {intervalMs: number; ticksPerInterv
 	return {intervalMs, ticksPerInterval: (speed * intervalMs) / 1000};
 }
 
-export function usePlayer(playing: boolean, speed: number, step: (ticks: number) => void): void {
+/** `stillPlaying` reads the newest state: a pause key takes effect at once, before React has re-rendered and
+ * cleared the interval. */
+export function usePlayer(playing: boolean, speed: number, step: (ticks: number) => void, stillPlaying: () => boolean = () => true): void {
 	const stepRef = useRef(step);
 	stepRef.current = step;
+	const stillPlayingRef = useRef(stillPlaying);
+	stillPlayingRef.current = stillPlaying;
 	useEffect(() => {
 		if (!playing) return;
 		const {intervalMs, ticksPerInterval} = playSchedule(speed);
 		let owed = 0;
 		const timer = setInterval(() => {
+			if (!stillPlayingRef.current()) return;
 			owed += ticksPerInterval;
 			const ticks = Math.floor(owed + 1e-9);
 			if (ticks <= 0) return;
