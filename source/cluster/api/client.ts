@@ -1,0 +1,66 @@
+// One client's view of the API server: the same verbs, with the client's identity on every write.
+import type {KubeObject} from '../objects/types.js';
+import {StatusError} from './errors.js';
+import type {ApiServer, DeleteOptions, ListOptions, ListResult, Scale, WatchEvent, WatchOptions, WriteOptions} from './server.js';
+export class ApiClient {
+	constructor(private readonly server: ApiServer, readonly identity: string) {}
+
+	get<T extends KubeObject = KubeObject>(resource: string, name: string, namespace?: string): T {
+		return this.server.get(resource, name, namespace) as T;
+	}
+
+	/** Like get, but undefined instead of a NotFound error. */
+	find<T extends KubeObject = KubeObject>(resource: string, name: string, namespace?: string): T | undefined {
+		try {
+			return this.server.get(resource, name, namespace) as T;
+		} catch (error) {
+			if (error instanceof StatusError && error.reason === 'NotFound') return undefined;
+			throw error;
+		}
+	}
+
+	list<T extends KubeObject = KubeObject>(resource: string, options?: ListOptions): ListResult<T> {
+		return this.server.list(resource, options) as ListResult<T>;
+	}
+
+	watch<T extends KubeObject = KubeObject>(resource: string, options: WatchOptions, handler: (event: WatchEvent<T>) => void) {
+		return this.server.watch(resource, options, handler as (event: WatchEvent) => void);
+	}
+
+	create<T extends KubeObject = KubeObject>(resource: string, obj: T, options?: WriteOptions): T {
+		return this.server.create(this.identity, resource, obj, options) as T;
+	}
+
+	update<T extends KubeObject = KubeObject>(resource: string, obj: T, options?: WriteOptions): T {
+		return this.server.update(this.identity, resource, obj, options) as T;
+	}
+
+	updateStatus<T extends KubeObject = KubeObject>(resource: string, obj: T, options?: WriteOptions): T {
+		return this.server.update(this.identity, resource, obj, {...options, subresource: 'status'}) as T;
+	}
+
+	patch<T extends KubeObject = KubeObject>(resource: string, name: string, patch: unknown, options?: WriteOptions & {subresource?: 'status'}): T {
+		return this.server.patch(this.identity, resource, name, patch, options) as T;
+	}
+
+	delete<T extends KubeObject = KubeObject>(resource: string, name: string, options?: DeleteOptions): T {
+		return this.server.delete(this.identity, resource, name, options) as T;
+	}
+
+	bind(namespace: string, name: string, nodeName: string, options?: WriteOptions): KubeObject {
+		return this.server.bind(this.identity, namespace, name, nodeName, options);
+	}
+
+	getScale(resource: string, name: string, namespace?: string): Scale {
+		return this.server.getScale(resource, name, namespace);
+	}
+
+	/** Default and validate an object as create would, without writing it; throws the Invalid status. */
+	validate(resource: string, obj: KubeObject, namespace?: string): KubeObject {
+		return this.server.validateNew(resource, obj, namespace);
+	}
+
+	updateScale(resource: string, name: string, replicas: number, options?: WriteOptions & {resourceVersion?: string}): Scale {
+		return this.server.updateScale(this.identity, resource, name, replicas, options);
+	}
+}
