@@ -5,7 +5,7 @@ import {realpathSync} from 'node:fs';
 import {basename, dirname, extname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {createCluster, readManifests, type Cluster} from './cluster/index.js';
-import {formatCluster, HeadlessError, parseAt, runHeadless} from './headless/run.js';
+import {formatCluster, parseAt, runHeadless} from './headless/run.js';
 
 const usage = `kubetui: a Kubernetes cluster simulated in one process, with a k9s-style dashboard
 

@@ -4,6 +4,7 @@ import type {FieldError} from '../errors.js';
 import type {ScaleAccess} from '../resource.js';
 import type {KubeObject} from '../../objects/types.js';
 import {formatSelector} from './selector-text.js';
+import {deepEqual} from '../../objects/clone.js';
 import {fromLabelSelector} from '../../objects/labels.js';
 import {labelErrors, nonNegative} from '../validation.js';
 import {defaultPodSpec, podSpecErrors} from './pod-spec.js';
@@ -43,7 +44,7 @@ export function workloadErrors(spec: WorkloadSpec | undefined): FieldError[] {
 }
 
 export function selectorImmutable(selector: LabelSelector | undefined, old: LabelSelector | undefined): FieldError[] {
-	return JSON.stringify(selector) === JSON.stringify(old) ? [] : [{type: 'Invalid', field: 'spec.selector', value: selector, detail: 'field is immutable'}];
+	return deepEqual(selector, old) ? [] : [{type: 'Invalid', field: 'spec.selector', value: selector, detail: 'field is immutable'}];
 }
 
 /** The scale subresource of a workload with spec.replicas, status.replicas and spec.selector. */

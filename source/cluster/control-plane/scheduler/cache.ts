@@ -45,6 +45,11 @@ export class SchedulerCache implements ScoreContext {
 		this.sorted = undefined;
 	}
 
+	/** Whether the pod is already counted on that node. */
+	isPlaced(key: string, nodeName: string): boolean {
+		return this.placed.get(key)?.node === nodeName;
+	}
+
 	/** Place a pod (idempotent: a pod already placed on that node is not counted twice). */
 	addPod(key: string, nodeName: string, pod: PodInfo): void {
 		const current = this.placed.get(key);

@@ -85,7 +85,7 @@ export class Scheduler extends Component {
 		const key = objectKey(pod);
 		if (pod.spec?.nodeName) {
 			if (isPodTerminal(pod)) this.cache.removePod(key);
-			else this.cache.addPod(key, pod.spec.nodeName, podInfo(pod, key));
+			else if (!this.cache.isPlaced(key, pod.spec.nodeName)) this.cache.addPod(key, pod.spec.nodeName, podInfo(pod, key));
 			this.forget(key);
 			return;
 		}

@@ -3,7 +3,7 @@
 import type {Deployment, ReplicaSet} from '../../../objects/types.js';
 import {objectKey} from '../../../objects/types.js';
 import {Component, type ComponentContext} from '../../../client/controller.js';
-import {deepClone} from '../../../objects/clone.js';
+import {deepClone, deepEqual} from '../../../objects/clone.js';
 import {byControllerUid, type Informer} from '../../../client/informer.js';
 import {isStatusError} from '../../../api/index.js';
 import {
@@ -156,7 +156,7 @@ export class DeploymentController extends Component {
 
 	private syncStatus(d: Deployment, owned: ReplicaSet[], newRS?: ReplicaSet): void {
 		const status = deploymentStatus(d, owned, newRS, this.ctx.clock.timestamp());
-		if (JSON.stringify(status) === JSON.stringify(d.status)) return;
+		if (deepEqual(status, d.status)) return;
 		const updated: Deployment = {...d, status};
 		if (newRS && d.metadata?.annotations?.[revisionAnnotation] !== String(revisionOf(newRS))) {
 			updated.metadata = {...d.metadata, annotations: {...d.metadata?.annotations, [revisionAnnotation]: String(revisionOf(newRS))}};

@@ -5,7 +5,7 @@
 import type {Pod, ReplicaSet} from '../../../objects/types.js';
 import {objectKey} from '../../../objects/types.js';
 import {Component, type ComponentContext} from '../../../client/controller.js';
-import {deepClone} from '../../../objects/clone.js';
+import {deepClone, deepEqual} from '../../../objects/clone.js';
 import {byControllerUid, type Informer} from '../../../client/informer.js';
 import {isPodActive, isPodAvailable, isPodReady} from '../../../objects/pod-status.js';
 import {fromLabelSelector} from '../../../objects/labels.js';
@@ -30,6 +30,7 @@ export class ReplicaSetController extends Component {
 		this.replicaSets = this.informer<ReplicaSet>('replicasets');
 		this.pods = this.informer<Pod>('pods');
 		this.pods.addIndex('controller', byControllerUid);
+		this.replicaSets.addIndex('controller', byControllerUid);
 		const enqueue = (rs: ReplicaSet) => this.queue.add(objectKey(rs));
 		this.replicaSets.addEventHandler({add: enqueue, update: (_, rs) => enqueue(rs), delete: rs => {
 			this.expectations.delete(objectKey(rs));
@@ -155,7 +156,7 @@ export class ReplicaSetController extends Component {
 	private relatedPods(rs: ReplicaSet): Pod[] {
 		const owner = rs.metadata?.ownerReferences?.find(r => r.controller)?.uid;
 		if (!owner) return this.pods.byIndex('controller', rs.metadata!.uid!).filter(isPodActive);
-		const siblings = [...this.replicaSets.list()].filter(s => s.metadata?.namespace === rs.metadata?.namespace && s.metadata?.ownerReferences?.some(r => r.controller && r.uid === owner));
+		const siblings = this.replicaSets.byIndex('controller', owner);
 		return siblings.flatMap(s => this.pods.byIndex('controller', s.metadata!.uid!)).filter(isPodActive);
 	}
 
@@ -173,7 +174,7 @@ export class ReplicaSetController extends Component {
 		};
 		// A ready pod becomes available after minReadySeconds: look again then.
 		if (minReady > 0 && status.readyReplicas > status.availableReplicas) this.queue.addAfter(key, Math.ceil(minReady / this.ctx.clock.tickSeconds));
-		if (JSON.stringify(status) === JSON.stringify(rs.status)) return;
+		if (deepEqual(status, rs.status)) return;
 		const reason = `status: ${status.replicas} pods, ${status.readyReplicas} ready`;
 		try {
 			this.client.updateStatus('replicasets', {...rs, status}, {reason});
