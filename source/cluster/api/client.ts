@@ -47,12 +47,21 @@ export class ApiClient {
 		return this.server.delete(this.identity, resource, name, options) as T;
 	}
 
+	/** pods/binding: set a pod's node (the scheduler's write). */
 	bind(namespace: string, name: string, nodeName: string, options?: WriteOptions): KubeObject {
-		return this.server.bind(this.identity, namespace, name, nodeName, options);
+		return this.server.writeSubresource(this.identity, 'pods', name, 'binding', {target: {name: nodeName}}, {...options, namespace});
+	}
+
+	getSubresource<T extends KubeObject = KubeObject>(resource: string, name: string, subresource: string, namespace?: string): T {
+		return this.server.getSubresource(resource, name, subresource, namespace) as T;
+	}
+
+	writeSubresource<T extends KubeObject = KubeObject>(resource: string, name: string, subresource: string, body: unknown, options?: WriteOptions & {resourceVersion?: string}): T {
+		return this.server.writeSubresource(this.identity, resource, name, subresource, body, options) as T;
 	}
 
 	getScale(resource: string, name: string, namespace?: string): Scale {
-		return this.server.getScale(resource, name, namespace);
+		return this.getSubresource<Scale>(resource, name, 'scale', namespace);
 	}
 
 	/** Default and validate an object as create would, without writing it; throws the Invalid status. */
@@ -61,6 +70,6 @@ export class ApiClient {
 	}
 
 	updateScale(resource: string, name: string, replicas: number, options?: WriteOptions & {resourceVersion?: string}): Scale {
-		return this.server.updateScale(this.identity, resource, name, replicas, options);
+		return this.writeSubresource<Scale>(resource, name, 'scale', {replicas}, options);
 	}
 }

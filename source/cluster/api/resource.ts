@@ -1,21 +1,70 @@
-// One entry of the API server's resource registry: everything that differs between resources.
-// Adding a resource is adding one of these (see resources/), not a new code path.
+// One descriptor per kind: everything the API server, kubectl's printers, the describer, the dashboard and the
+// garbage collector need to serve it, the way the apiserver's registry (strategy + storage), kubectl's printers and
+// k9s's renderer registry do together. Adding a kind is adding one of these (see resources/), not a new code path.
 import type {KubeObject} from '../objects/types.js';
 import type {FieldError} from './errors.js';
-
-export interface ScaleAccess<T> {
-	specReplicas(obj: T): number;
-	statusReplicas(obj: T): number;
-	selector(obj: T): string;
-	withReplicas(obj: T, replicas: number): T;
-}
 
 export interface DeletionContext {
 	/** gracePeriodSeconds from the delete options, if given. */
 	requested?: number;
 }
 
-export interface ResourceType<T extends KubeObject = any> {
+/** What a subresource write may read besides its parent object. */
+export interface SubresourceContext {
+	/** Timestamps of the simulated clock (RFC 3339). */
+	timestamp(): string;
+}
+
+/**
+ * A subresource as an entry of its own (upstream: PodStorage{Pod, Binding, Eviction, Status, Log}): how it reads,
+ * and how a write to it turns into the parent object to store.
+ */
+export interface Subresource<T extends KubeObject = KubeObject, Body = unknown, View extends KubeObject = KubeObject> {
+	/** The verb the trace records for a write: a binding is created, a scale updated. */
+	verb: 'create' | 'update';
+	/** GET on the subresource (a Scale for `scale`); absent when it cannot be read. */
+	get?(obj: T): View;
+	/** The parent object after the write, from a private copy; throws a Status error to refuse. */
+	write(obj: T, body: Body, ctx: SubresourceContext): T;
+}
+
+/** Marks a kind whose status is written only through the status subresource (update keeps the old status). */
+export interface StatusSubresource {
+	status: true;
+}
+
+export interface Subresources<T extends KubeObject> {
+	/** Update keeps the old status; updateStatus keeps the old spec. */
+	status?: StatusSubresource;
+	scale?: Subresource<T, {replicas: number}>;
+	binding?: Subresource<T, {target: {name: string}}>;
+}
+
+/** What a printer column may read besides its object. */
+export interface PrintContext {
+	/** Simulated time (epoch ms): AGE is relative to it, never to the wall clock. */
+	now: number;
+}
+
+/** One column as kubectl prints it (pkg/printers/internalversion), with hints for narrow dashboards. */
+export interface PrinterColumn<T> {
+	/** Header as kubectl prints it: NAME, READY, UP-TO-DATE, LAST SEEN. */
+	name: string;
+	/** integer columns are right-aligned in the dashboard. */
+	type?: 'string' | 'integer' | 'date';
+	/** 1: only with `-o wide` (and the dashboard's wide mode). */
+	priority?: 0 | 1;
+	value(obj: T, ctx: PrintContext): string;
+	/** Dashboard hints: narrowest width, cheap to cut (a message), drop order on a narrow terminal (highest first). */
+	min?: number;
+	cut?: boolean;
+	drop?: number;
+}
+
+/** One section of `kubectl describe`: a `Key: value` line, or a titled block of lines. */
+export type DescribeLine = [label: string, value: string] | {title: string; lines: string[]};
+
+export interface ResourceDescriptor<T extends KubeObject = any> {
 	group: string;
 	version: string;
 	kind: string;
@@ -24,26 +73,44 @@ export interface ResourceType<T extends KubeObject = any> {
 	singular: string;
 	shortNames: string[];
 	namespaced: boolean;
-	/** Has a status subresource: update keeps the old status, updateStatus keeps the old spec. */
-	hasStatus: boolean;
-	/** Bump metadata.generation when spec changes. */
-	hasSpec: boolean;
-	/** Fill defaults in place (on a private clone), as the defaulting funcs and admission plugins do. */
+	/** metadata.generation counts spec changes (kinds with a spec). */
+	generation: boolean;
+
+	// Strategy (pkg/registry/<group>/<kind>/strategy.go), applied in this order on a write: defaults,
+	// prepareForCreate or prepareForUpdate, validate (+ validateUpdate).
+	/** Scheme defaulting, on create and update (on a private clone). */
 	defaults?(obj: T): void;
-	/** Validation on create and update; field paths as upstream (spec.replicas, spec.template.spec.containers[0].image). */
+	/** Reset what a create may not set (status is cleared by the server for kinds with a status subresource). */
+	prepareForCreate?(obj: T): void;
+	/** Fix up an update from the old object (fields the user may not change are carried over). */
+	prepareForUpdate?(obj: T, old: T): void;
+	/** Field paths as upstream (spec.replicas, spec.template.spec.containers[0].image). */
 	validate?(obj: T): FieldError[];
 	/** Extra checks on update only (immutable fields). */
 	validateUpdate?(obj: T, old: T): FieldError[];
+	/** Seconds of graceful deletion (0: remove at once). */
+	gracePeriod?(obj: T, ctx: DeletionContext): number;
+
 	/** Field selectors beyond metadata.name and metadata.namespace. */
 	fieldSelectors?: Record<string, (obj: T) => string | undefined>;
 	/** A field selector the watch cache indexes on, so thousands of filtered watchers stay cheap (pods: spec.nodeName). */
 	watchIndex?: string;
-	/** The scale subresource. */
-	scale?: ScaleAccess<T>;
-	/** Seconds of graceful deletion (0: remove at once). */
-	gracePeriod?(obj: T, ctx: DeletionContext): number;
+	subresources?: Subresources<T>;
+
+	/** kubectl's columns, in order, NAME first (the printer adds NAMESPACE when listing every namespace). */
+	columns: ReadonlyArray<PrinterColumn<T>>;
+	/** The kind's own part of `kubectl describe`, after the common metadata lines. */
+	describe?(obj: T, ctx: PrintContext): DescribeLine[];
 }
 
-export function apiVersionOf(type: ResourceType): string {
+/** The name the rest of the code has used for a descriptor. */
+export type ResourceType<T extends KubeObject = any> = ResourceDescriptor<T>;
+
+export function apiVersionOf(type: ResourceDescriptor): string {
 	return type.group ? `${type.group}/${type.version}` : type.version;
 }
+
+/** Whether status is written only through the status subresource. */
+export const hasStatus = (type: ResourceDescriptor) => type.subresources?.status !== undefined;
+
+export const statusSubresource: StatusSubresource = {status: true};

@@ -7,10 +7,9 @@ import type {KubeObject, ObjectMeta} from '../objects/types.js';
 import type {Clock} from '../sim/clock.js';
 import type {Random} from '../sim/random.js';
 import {parseSelector, everything, type Selector} from '../objects/labels.js';
-import {setCondition} from '../objects/conditions.js';
 import {deepClone, deepEqual} from '../objects/clone.js';
 import {resourceType} from './registry.js';
-import {apiVersionOf, type ResourceType} from './resource.js';
+import {apiVersionOf, hasStatus, type ResourceType, type Subresource} from './resource.js';
 import {parseFieldSelector, type FieldRequirement} from './field-selector.js';
 import {WatchCache, type WatchEvent} from './watch-cache.js';
 import {mergePatch} from './merge-patch.js';
@@ -57,13 +56,7 @@ export interface DeleteOptions extends WriteOptions {
 	preconditions?: {uid?: string; resourceVersion?: string};
 }
 
-export interface Scale {
-	apiVersion: 'autoscaling/v1';
-	kind: 'Scale';
-	metadata: ObjectMeta;
-	spec: {replicas: number};
-	status: {replicas: number; selector: string};
-}
+export type {Scale} from './resources/workload.js';
 
 export interface ApiServerDeps {
 	store: Store<KubeObject>;
@@ -199,11 +192,8 @@ export class ApiServer {
 		const meta = obj.metadata!;
 		const generated = !meta.name && !!meta.generateName;
 		if (generated) meta.name = meta.generateName!.slice(0, 58) + this.deps.random.string(5);
-		// Status is the system's to write: a create starts without one (nodes register with theirs).
-		if (type.hasStatus && type.resource !== 'nodes') delete obj.status;
-		type.defaults?.(obj);
+		this.strategyForCreate(type, obj);
 		if (obj.metadata !== meta) throw new Error(`defaulting of ${type.resource} must not replace metadata`);
-		this.check(type, obj, type.validate?.(obj) ?? []);
 		if (type.namespaced) this.requireNamespace(type, meta.namespace!, meta.name!);
 		let key = this.key(type, meta.namespace, meta.name!);
 		// RetryGenerateName (on by default since 1.31): a generated name that is taken is drawn again.
@@ -215,13 +205,13 @@ export class ApiServer {
 		for (const field of ['deletionTimestamp', 'deletionGracePeriodSeconds', 'resourceVersion'] as const) delete meta[field];
 		meta.uid = this.deps.random.uuid();
 		meta.creationTimestamp = this.deps.clock.timestamp();
-		if (type.hasSpec) meta.generation = 1;
+		if (type.generation) meta.generation = 1;
 		return this.write(identity, type, 'create', key, obj, 0, options);
 	}
 
 	update(identity: string, resource: string, input: KubeObject, options: WriteOptions & {subresource?: 'status'; verb?: 'update' | 'patch'} = {}): KubeObject {
 		const type = this.type(resource);
-		if (options.subresource === 'status' && !type.hasStatus) throw methodNotSupported(type, 'update status');
+		if (options.subresource === 'status' && !hasStatus(type)) throw methodNotSupported(type, 'update status');
 		const obj = this.prepare(type, input, options.namespace);
 		const meta = obj.metadata!;
 		if (!meta.name) throw invalid(type.kind, type.group, '', [{type: 'Required', field: 'metadata.name', detail: 'name or generateName is required'}]);
@@ -232,7 +222,7 @@ export class ApiServer {
 		const old = current.value;
 		// Stored objects are frozen, so the parts an update keeps are shared with the old version, not copied.
 		const statusOnly = options.subresource === 'status';
-		const next: KubeObject = statusOnly ? {...old, status: obj.status} : {...obj, ...(type.hasStatus ? {status: old.status} : {})};
+		const next: KubeObject = statusOnly ? {...old, status: obj.status} : {...obj, ...(hasStatus(type) ? {status: old.status} : {})};
 		// Fields the server owns survive any update.
 		const oldMeta = old.metadata!;
 		next.metadata = {
@@ -245,9 +235,10 @@ export class ApiServer {
 		// A status update leaves the spec as it was stored: already defaulted and valid.
 		if (!statusOnly) {
 			type.defaults?.(next);
+			type.prepareForUpdate?.(next, old);
 			this.check(type, next, [...(type.validate?.(next) ?? []), ...(type.validateUpdate?.(next, old) ?? [])]);
 		}
-		if (type.hasSpec && !sameSpec(next, old)) next.metadata.generation = (oldMeta.generation ?? 0) + 1;
+		if (type.generation && !sameSpec(next, old)) next.metadata.generation = (oldMeta.generation ?? 0) + 1;
 		if (sameIgnoringVersion(next, old)) return old;
 		const verb = options.subresource ? `${type.resource}/${options.subresource}` : type.resource;
 		// An object being deleted goes once its last finalizer is removed.
@@ -294,56 +285,43 @@ export class ApiServer {
 		const next = deepClone(obj);
 		next.metadata!.deletionTimestamp = this.deps.clock.timestamp(deadline);
 		next.metadata!.deletionGracePeriodSeconds = grace;
-		if (type.hasSpec) next.metadata!.generation = (meta.generation ?? 0) + 1;
+		if (type.generation) next.metadata!.generation = (meta.generation ?? 0) + 1;
 		return this.write(identity, type, 'delete', key, next, current.modRevision, {...options, reason: options.reason ?? `graceful deletion, ${grace}s`});
 	}
 
-	/** pods/binding: the scheduler's only way to set spec.nodeName. */
-	bind(identity: string, namespace: string, name: string, nodeName: string, options: WriteOptions = {}): KubeObject {
-		const type = this.type('pods');
-		const key = this.key(type, namespace, name);
+	private subresourceOf(type: ResourceType, name: string, subresource: string): Subresource {
+		const entry = (type.subresources as Record<string, unknown> | undefined)?.[subresource];
+		if (!entry || typeof (entry as Subresource).write !== 'function') throw notFound({group: type.group, resource: `${type.resource}/${subresource}`}, name);
+		return entry as Subresource;
+	}
+
+	/** GET on a subresource (`deployments/scale`): the descriptor's view of the parent object. */
+	getSubresource(resource: string, name: string, subresource: string, namespace?: string): KubeObject {
+		const type = this.type(resource);
+		const entry = this.subresourceOf(type, name, subresource);
+		if (!entry.get) throw methodNotSupported({group: type.group, resource: `${type.resource}/${subresource}`}, 'get');
+		return entry.get(this.get(resource, name, namespace));
+	}
+
+	/**
+	 * A write to a subresource (pods/binding, deployments/scale): the descriptor turns the body into the parent
+	 * object to store; a resourceVersion in the body must match the parent's. Returns the subresource's view.
+	 */
+	writeSubresource(identity: string, resource: string, name: string, subresource: string, body: unknown, options: WriteOptions & {resourceVersion?: string} = {}): KubeObject {
+		const type = this.type(resource);
+		const entry = this.subresourceOf(type, name, subresource);
+		if (typeof body !== 'object' || body === null) throw badRequest(`the body of ${type.resource}/${subresource} must be an object`);
+		const key = this.key(type, this.namespaceOf(type, options.namespace), name);
 		const current = this.deps.store.get(key);
 		if (!current) throw notFound(type, name);
-		const pod = current.value as KubeObject & {spec: {nodeName?: string}; status?: {conditions?: any[]}};
-		const binding = {group: '', resource: 'pods/binding'};
-		if (pod.metadata?.deletionTimestamp) throw conflict(binding, name, `pod ${name} is being deleted, cannot be assigned to a host`);
-		if (pod.spec.nodeName) throw conflict(binding, name, `pod ${name} is already assigned to node "${pod.spec.nodeName}"`);
-		const next = deepClone(pod);
-		next.spec.nodeName = nodeName;
-		next.status = {...next.status, conditions: setCondition(next.status?.conditions, {type: 'PodScheduled', status: 'True'}, this.deps.clock.timestamp())};
-		return this.write(identity, type, 'create', key, next, current.modRevision, options, 'pods/binding');
-	}
-
-	getScale(resource: string, name: string, namespace?: string): Scale {
-		const type = this.type(resource);
-		if (!type.scale) throw notFound({group: type.group, resource: `${type.resource}/scale`}, name);
-		const obj = this.get(resource, name, namespace);
-		const meta = obj.metadata!;
-		return {
-			apiVersion: 'autoscaling/v1', kind: 'Scale',
-			metadata: {name: meta.name, namespace: meta.namespace, uid: meta.uid, resourceVersion: meta.resourceVersion, creationTimestamp: meta.creationTimestamp},
-			spec: {replicas: type.scale.specReplicas(obj)},
-			status: {replicas: type.scale.statusReplicas(obj), selector: type.scale.selector(obj)},
-		};
-	}
-
-	updateScale(identity: string, resource: string, name: string, replicas: number, options: WriteOptions & {resourceVersion?: string} = {}): Scale {
-		const type = this.type(resource);
-		if (!type.scale) throw notFound({group: type.group, resource: `${type.resource}/scale`}, name);
-		if (!Number.isInteger(replicas) || replicas < 0) {
-			throw invalid('Scale', 'autoscaling', name, [{type: 'Invalid', field: 'spec.replicas', value: replicas, detail: Number.isInteger(replicas) ? 'must be greater than or equal to 0' : 'must be an integer'}]);
-		}
-		const obj = this.get(resource, name, options.namespace);
-		const next = type.scale.withReplicas(deepClone(obj), replicas);
-		next.metadata = {...next.metadata, resourceVersion: options.resourceVersion ?? obj.metadata?.resourceVersion};
-		const key = this.key(type, obj.metadata?.namespace, name);
-		const current = this.deps.store.get(key)!;
-		if (next.metadata.resourceVersion !== String(current.modRevision)) throw conflict(type, name, staleResourceVersion);
-		if (type.hasSpec && !sameSpec(next, obj)) {
-			next.metadata.generation = (obj.metadata?.generation ?? 0) + 1;
-			this.write(identity, type, 'update', key, next, current.modRevision, options, `${type.resource}/scale`);
-		}
-		return this.getScale(resource, name, obj.metadata?.namespace);
+		if (options.resourceVersion && options.resourceVersion !== String(current.modRevision)) throw conflict(type, name, staleResourceVersion);
+		const old = current.value;
+		const next = entry.write(deepClone(old), body, {timestamp: () => this.deps.clock.timestamp()});
+		next.metadata = {...next.metadata};
+		const changedSpec = !sameSpec(next, old);
+		if (type.generation && changedSpec) next.metadata.generation = (old.metadata?.generation ?? 0) + 1;
+		const written = sameIgnoringVersion(next, old) ? old : this.write(identity, type, entry.verb, key, next, current.modRevision, options, `${type.resource}/${subresource}`);
+		return entry.get ? entry.get(written) : written;
 	}
 
 	/** Validation without a write, for all-or-nothing loading: throws the Invalid status the create would. */
@@ -351,9 +329,15 @@ export class ApiServer {
 		const type = this.type(resource);
 		const obj = this.prepare(type, input, namespace);
 		if (!obj.metadata!.name && obj.metadata!.generateName) obj.metadata!.name = `${obj.metadata!.generateName}xxxxx`;
-		type.defaults?.(obj);
-		this.check(type, obj, type.validate?.(obj) ?? []);
+		this.strategyForCreate(type, obj);
 		return obj;
+	}
+
+	/** The create strategy: defaulting, then what a create may not set, then validation. */
+	private strategyForCreate(type: ResourceType, obj: KubeObject): void {
+		type.defaults?.(obj);
+		type.prepareForCreate?.(obj);
+		this.check(type, obj, type.validate?.(obj) ?? []);
 	}
 
 	private prepare(type: ResourceType, input: KubeObject, namespace?: string): KubeObject {

@@ -124,7 +124,7 @@ export class Kubectl {
 		if (values.replicas === undefined) throw new CommandError('error: required flag(s) "replicas" not set');
 		const replicas = Number(values.replicas);
 		if (!/^-?\d+$/.test(String(values.replicas))) throw new CommandError(`error: invalid argument "${values.replicas}" for "--replicas" flag: strconv.ParseInt: parsing "${values.replicas}": invalid syntax`);
-		if (!type.scale) throw new CommandError(`error: cannot scale ${type.resource}: no scale subresource`);
+		if (!type.subresources?.scale) throw new CommandError(`error: cannot scale ${type.resource}: no scale subresource`);
 		this.client.updateScale(type.resource, name, replicas, {namespace: namespaceOf(values), reason: `kubectl scale --replicas=${replicas}`});
 		return {message: `${qualifiedName(type)}/${name} scaled`};
 	}

@@ -1,8 +1,10 @@
 import type {Deployment} from '../../objects/types.js';
-import type {ResourceType} from '../resource.js';
+import {statusSubresource, type ResourceDescriptor} from '../resource.js';
 import type {FieldError} from '../errors.js';
 import {objectMetaErrors, nonNegative} from '../validation.js';
+import {formatSelector} from './selector-text.js';
 import {defaultWorkload, workloadErrors, selectorImmutable, workloadScale} from './workload.js';
+import {ageColumn, nameColumn, templateColumns} from './columns.js';
 
 /** An int-or-percent field must be a non-negative integer or a percentage like "25%". */
 function intOrPercentErrors(value: unknown, field: string): FieldError[] {
@@ -18,7 +20,7 @@ const isZero = (v: unknown) => v === 0 || v === '0%';
 
 export const deployments = {
 	group: 'apps', version: 'v1', kind: 'Deployment', resource: 'deployments', singular: 'deployment', shortNames: ['deploy', 'dp'],
-	namespaced: true, hasStatus: true, hasSpec: true,
+	namespaced: true, generation: true,
 	defaults(d) {
 		if (!d.spec) return;
 		defaultWorkload(d.spec);
@@ -31,7 +33,9 @@ export const deployments = {
 		spec.revisionHistoryLimit ??= 10;
 		spec.progressDeadlineSeconds ??= 600;
 		spec.minReadySeconds ??= 0;
-		d.status ??= {};
+	},
+	prepareForCreate(d) {
+		d.status = {};
 	},
 	validate(d) {
 		const errors = [...objectMetaErrors(d.metadata, 'subdomain'), ...workloadErrors(d.spec)];
@@ -54,5 +58,22 @@ export const deployments = {
 		return errors;
 	},
 	validateUpdate: (d, old) => selectorImmutable(d.spec?.selector, old.spec?.selector),
-	scale: workloadScale<Deployment>(),
-} satisfies ResourceType<Deployment>;
+	subresources: {status: statusSubresource, scale: workloadScale<Deployment>()},
+	columns: [
+		nameColumn,
+		// kubectl's READY: ready pods of the desired count.
+		{name: 'READY', value: d => `${d.status?.readyReplicas ?? 0}/${d.spec?.replicas ?? 0}`},
+		{name: 'UP-TO-DATE', type: 'integer', value: d => String(d.status?.updatedReplicas ?? 0), drop: 2},
+		{name: 'AVAILABLE', type: 'integer', value: d => String(d.status?.availableReplicas ?? 0), drop: 4},
+		ageColumn,
+		...templateColumns<Deployment>(),
+	],
+	describe: d => [
+		['Selector', formatSelector(d.spec?.selector)],
+		['Replicas', `${d.spec?.replicas ?? 0} desired | ${d.status?.updatedReplicas ?? 0} updated | ${d.status?.replicas ?? 0} total | ${d.status?.availableReplicas ?? 0} available | ${d.status?.unavailableReplicas ?? 0} unavailable`],
+		['StrategyType', d.spec?.strategy?.type ?? ''],
+		['MinReadySeconds', String(d.spec?.minReadySeconds ?? 0)],
+		...(d.spec?.strategy?.rollingUpdate ? [['RollingUpdateStrategy', `${d.spec.strategy.rollingUpdate.maxUnavailable} max unavailable, ${d.spec.strategy.rollingUpdate.maxSurge} max surge`] as [string, string]] : []),
+		{title: 'Conditions', lines: (d.status?.conditions ?? []).map(c => `${c.type}  ${c.status}  ${c.reason ?? ''}`.trimEnd())},
+	],
+} satisfies ResourceDescriptor<Deployment>;

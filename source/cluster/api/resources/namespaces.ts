@@ -1,10 +1,11 @@
 import type {Namespace} from '../../objects/types.js';
-import type {ResourceType} from '../resource.js';
+import {statusSubresource, type ResourceDescriptor} from '../resource.js';
 import {objectMetaErrors} from '../validation.js';
+import {ageColumn, nameColumn} from './columns.js';
 
 export const namespaces = {
 	group: '', version: 'v1', kind: 'Namespace', resource: 'namespaces', singular: 'namespace', shortNames: ['ns'],
-	namespaced: false, hasStatus: true, hasSpec: false,
+	namespaced: false, generation: false,
 	defaults(ns) {
 		ns.spec = {finalizers: ['kubernetes'], ...(ns.spec ?? {})};
 		ns.status = {phase: 'Active', ...(ns.status ?? {})};
@@ -14,4 +15,7 @@ export const namespaces = {
 	},
 	validate: ns => objectMetaErrors(ns.metadata, 'label'),
 	fieldSelectors: {'status.phase': ns => ns.status?.phase ?? ''},
-} satisfies ResourceType<Namespace>;
+	subresources: {status: statusSubresource},
+	columns: [nameColumn, {name: 'STATUS', value: ns => ns.status?.phase ?? ''}, ageColumn],
+	describe: ns => [['Status', ns.status?.phase ?? '']],
+} satisfies ResourceDescriptor<Namespace>;

@@ -1,10 +1,15 @@
 import type {Node} from '../../objects/types.js';
-import type {ResourceType} from '../resource.js';
+import {statusSubresource, type ResourceDescriptor} from '../resource.js';
 import {objectMetaErrors, quantityErrors} from '../validation.js';
+import {nodeRoles, nodeStatus} from '../../objects/node-status.js';
+import {ageColumn, nameColumn} from './columns.js';
+
+const address = (node: Node, type: string) => node.status?.addresses?.find(a => a.type === type)?.address ?? '<none>';
+const info = (node: Node) => node.status?.nodeInfo;
 
 export const nodes = {
 	group: '', version: 'v1', kind: 'Node', resource: 'nodes', singular: 'node', shortNames: ['no'],
-	namespaced: false, hasStatus: true, hasSpec: false,
+	namespaced: false, generation: false,
 	defaults(node) {
 		node.spec ??= {};
 		node.status ??= {};
@@ -22,4 +27,28 @@ export const nodes = {
 		return errors;
 	},
 	fieldSelectors: {'spec.unschedulable': node => String(node.spec?.unschedulable ?? false)},
-} satisfies ResourceType<Node>;
+	// Nodes register with their status (a kubelet creates its Node with status), so a create keeps it.
+	subresources: {status: statusSubresource},
+	columns: [
+		{...nameColumn, min: 8},
+		{name: 'STATUS', value: nodeStatus, min: 6},
+		{name: 'ROLES', value: nodeRoles, min: 6, drop: 4},
+		ageColumn,
+		{name: 'VERSION', value: n => info(n)?.kubeletVersion ?? '', drop: 5},
+		{name: 'INTERNAL-IP', priority: 1, value: n => address(n, 'InternalIP'), drop: 7},
+		{name: 'EXTERNAL-IP', priority: 1, value: n => address(n, 'ExternalIP'), drop: 7},
+		{name: 'OS-IMAGE', priority: 1, value: n => info(n)?.osImage ?? '<unknown>', drop: 8},
+		{name: 'KERNEL-VERSION', priority: 1, value: n => info(n)?.kernelVersion ?? '<unknown>', drop: 8},
+		{name: 'CONTAINER-RUNTIME', priority: 1, value: n => info(n)?.containerRuntimeVersion ?? '<unknown>', drop: 8},
+	],
+	describe: n => [
+		['Roles', nodeRoles(n)],
+		['Taints', (n.spec?.taints ?? []).map(t => `${t.key}${t.value ? `=${t.value}` : ''}:${t.effect}`).join('\n') || '<none>'],
+		['Unschedulable', String(n.spec?.unschedulable ?? false)],
+		{title: 'Conditions', lines: (n.status?.conditions ?? []).map(c => `${c.type}  ${c.status}  ${c.reason ?? ''}  ${c.message ?? ''}`.trimEnd())},
+		{title: 'Addresses', lines: (n.status?.addresses ?? []).map(a => `${a.type}:  ${a.address}`)},
+		{title: 'Capacity', lines: Object.entries(n.status?.capacity ?? {}).map(([k, v]) => `${k}:  ${v}`)},
+		{title: 'Allocatable', lines: Object.entries(n.status?.allocatable ?? {}).map(([k, v]) => `${k}:  ${v}`)},
+		['PodCIDR', n.spec?.podCIDR ?? ''],
+	],
+} satisfies ResourceDescriptor<Node>;

@@ -1,7 +1,13 @@
 import type {Pod, PodSpec} from '../../objects/types.js';
-import type {ResourceType} from '../resource.js';
+import type {ResourceDescriptor, Subresource} from '../resource.js';
+import {statusSubresource} from '../resource.js';
 import {objectMetaErrors} from '../validation.js';
+import {conflict} from '../errors.js';
+import {setCondition} from '../../objects/conditions.js';
+import {summarizePod} from '../../objects/pod-status.js';
+import {formatLabels} from '../../objects/labels.js';
 import {defaultPodSpec, podSpecErrors} from './pod-spec.js';
+import {ageColumn, nameColumn} from './columns.js';
 
 /** status.qosClass, as the API server computes it on create. */
 function qosClass(spec: PodSpec): 'Guaranteed' | 'Burstable' | 'BestEffort' {
@@ -27,13 +33,32 @@ const mutableSpecView = (spec: PodSpec | undefined) => JSON.stringify({
 	tolerations: undefined,
 });
 
+/** pods/binding: the scheduler's only way to set spec.nodeName (pkg/registry/core/pod/storage BindingREST). */
+const binding: Subresource<Pod, {target: {name: string}}> = {
+	verb: 'create',
+	write(pod, {target}, ctx) {
+		const name = pod.metadata!.name!;
+		const gr = {group: '', resource: 'pods/binding'};
+		if (pod.metadata?.deletionTimestamp) throw conflict(gr, name, `pod ${name} is being deleted, cannot be assigned to a host`);
+		if (pod.spec?.nodeName) throw conflict(gr, name, `pod ${name} is already assigned to node "${pod.spec.nodeName}"`);
+		return {
+			...pod,
+			spec: {...pod.spec!, nodeName: target.name},
+			status: {...pod.status, conditions: setCondition(pod.status?.conditions, {type: 'PodScheduled', status: 'True'}, ctx.timestamp())},
+		};
+	},
+};
+
+const summary = (pod: Pod) => summarizePod(pod);
+
 export const pods = {
 	group: '', version: 'v1', kind: 'Pod', resource: 'pods', singular: 'pod', shortNames: ['po'],
-	namespaced: true, hasStatus: true, hasSpec: true,
+	namespaced: true, generation: true,
 	defaults(pod) {
-		if (!pod.spec) return;
-		defaultPodSpec(pod.spec, {admission: true});
-		pod.status = {phase: 'Pending', qosClass: qosClass(pod.spec), ...(pod.status ?? {})};
+		if (pod.spec) defaultPodSpec(pod.spec, {admission: true});
+	},
+	prepareForCreate(pod) {
+		pod.status = pod.spec ? {phase: 'Pending', qosClass: qosClass(pod.spec)} : {phase: 'Pending'};
 	},
 	validate: pod => [...objectMetaErrors(pod.metadata, 'subdomain'), ...podSpecErrors(pod.spec, 'spec')],
 	validateUpdate(pod, old) {
@@ -50,10 +75,38 @@ export const pods = {
 		'status.podIP': pod => pod.status?.podIP ?? '',
 	},
 	watchIndex: 'spec.nodeName',
+	subresources: {status: statusSubresource, binding},
+	columns: [
+		{...nameColumn, min: 12},
+		{name: 'READY', value: p => `${summary(p).ready}/${summary(p).total}`, drop: 1},
+		{name: 'STATUS', value: p => summary(p).status, min: 8},
+		{name: 'RESTARTS', type: 'integer', value: p => String(summary(p).restarts), drop: 3},
+		{...ageColumn, drop: 2},
+		{name: 'IP', priority: 1, value: p => p.status?.podIP ?? '<none>', drop: 6},
+		{name: 'NODE', priority: 1, value: p => p.spec?.nodeName ?? '<none>', min: 6, drop: 4},
+		{name: 'NOMINATED NODE', priority: 1, value: p => p.status?.nominatedNodeName ?? '<none>', drop: 7},
+		{name: 'READINESS GATES', priority: 1, value: p => (p.spec?.readinessGates?.length ? `0/${p.spec.readinessGates.length}` : '<none>'), drop: 7},
+	],
+	describe: p => [
+		['Priority', String(p.spec?.priority ?? 0)],
+		['Service Account', p.spec?.serviceAccountName ?? ''],
+		['Node', p.spec?.nodeName ? `${p.spec.nodeName}/${p.status?.hostIP ?? ''}` : '<none>'],
+		['Status', p.metadata?.deletionTimestamp ? 'Terminating' : p.status?.phase ?? ''],
+		['IP', p.status?.podIP ?? ''],
+		{title: 'Containers', lines: (p.spec?.containers ?? []).flatMap(c => {
+			const state = p.status?.containerStatuses?.find(s => s.name === c.name);
+			const current = state?.state?.running ? 'Running' : state?.state?.terminated ? 'Terminated' : 'Waiting';
+			return [`${c.name}:`, `  Image:          ${c.image ?? ''}`, `  State:          ${current}`, `  Ready:          ${state?.ready ?? false}`, `  Restart Count:  ${state?.restartCount ?? 0}`];
+		})},
+		{title: 'Conditions', lines: (p.status?.conditions ?? []).map(c => `${c.type}  ${c.status}`)},
+		['QoS Class', p.status?.qosClass ?? ''],
+		['Node-Selectors', formatLabels(p.spec?.nodeSelector) || '<none>'],
+		['Tolerations', (p.spec?.tolerations ?? []).map(t => `${t.key ?? ''}${t.operator === 'Exists' ? '' : `=${t.value ?? ''}`}:${t.effect ?? ''}${t.tolerationSeconds !== undefined ? ` op=${t.operator} for ${t.tolerationSeconds}s` : ''}`).join('\n') || '<none>'],
+	],
 	gracePeriod(pod, {requested}) {
 		// An unscheduled or finished pod has nothing to stop: it goes at once.
 		if (!pod.spec?.nodeName) return 0;
 		if (pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') return 0;
 		return requested ?? pod.spec.terminationGracePeriodSeconds ?? 30;
 	},
-} satisfies ResourceType<Pod>;
+} satisfies ResourceDescriptor<Pod>;

@@ -1,8 +1,9 @@
 // What Deployments and ReplicaSets share: replicas, selector, pod template.
 import type {LabelSelector, PodTemplateSpec} from '../../objects/types.js';
 import type {FieldError} from '../errors.js';
-import type {ScaleAccess} from '../resource.js';
-import type {KubeObject} from '../../objects/types.js';
+import type {Subresource} from '../resource.js';
+import {invalid} from '../errors.js';
+import type {KubeObject, ObjectMeta} from '../../objects/types.js';
 import {formatSelector} from './selector-text.js';
 import {deepEqual} from '../../objects/clone.js';
 import {fromLabelSelector} from '../../objects/labels.js';
@@ -47,12 +48,33 @@ export function selectorImmutable(selector: LabelSelector | undefined, old: Labe
 	return deepEqual(selector, old) ? [] : [{type: 'Invalid', field: 'spec.selector', value: selector, detail: 'field is immutable'}];
 }
 
+/** An autoscaling/v1 Scale: what the scale subresource reads and writes. */
+export interface Scale {
+	apiVersion: 'autoscaling/v1';
+	kind: 'Scale';
+	metadata: ObjectMeta;
+	spec: {replicas: number};
+	status: {replicas: number; selector: string};
+}
+
 /** The scale subresource of a workload with spec.replicas, status.replicas and spec.selector. */
-export function workloadScale<T extends KubeObject & {spec?: WorkloadSpec; status?: {replicas?: number}}>(): ScaleAccess<T> {
+export function workloadScale<T extends KubeObject & {spec?: WorkloadSpec; status?: {replicas?: number}}>(): Subresource<T, {replicas: number}, Scale> {
 	return {
-		specReplicas: obj => obj.spec?.replicas ?? 0,
-		statusReplicas: obj => obj.status?.replicas ?? 0,
-		selector: obj => formatSelector(obj.spec?.selector),
-		withReplicas: (obj, replicas) => ({...obj, spec: {...obj.spec!, replicas}}),
+		verb: 'update',
+		get(obj) {
+			const meta = obj.metadata!;
+			return {
+				apiVersion: 'autoscaling/v1', kind: 'Scale',
+				metadata: {name: meta.name, namespace: meta.namespace, uid: meta.uid, resourceVersion: meta.resourceVersion, creationTimestamp: meta.creationTimestamp},
+				spec: {replicas: obj.spec?.replicas ?? 0},
+				status: {replicas: obj.status?.replicas ?? 0, selector: formatSelector(obj.spec?.selector)},
+			};
+		},
+		write(obj, {replicas}) {
+			if (!Number.isInteger(replicas) || replicas < 0) {
+				throw invalid('Scale', 'autoscaling', obj.metadata?.name ?? '', [{type: 'Invalid', field: 'spec.replicas', value: replicas, detail: Number.isInteger(replicas) ? 'must be greater than or equal to 0' : 'must be an integer'}]);
+			}
+			return {...obj, spec: {...obj.spec!, replicas}};
+		},
 	};
 }
