@@ -65,8 +65,8 @@ export class ApiClient {
 	}
 
 	/** Default and validate an object as create would, without writing it; throws the Invalid status. */
-	validate(resource: string, obj: KubeObject, namespace?: string): KubeObject {
-		return this.server.validateNew(resource, obj, namespace);
+	validate(resource: string, obj: KubeObject, namespace?: string, planned?: readonly KubeObject[]): KubeObject {
+		return this.server.validateNew(resource, obj, namespace, planned);
 	}
 
 	updateScale(resource: string, name: string, replicas: number, options?: WriteOptions & {resourceVersion?: string}): Scale {

@@ -13,6 +13,8 @@ import {apiVersionOf, hasStatus, type ResourceType, type Subresource} from './re
 import {parseFieldSelector, type FieldRequirement} from './field-selector.js';
 import {WatchCache, type WatchEvent} from './watch-cache.js';
 import {mergePatch} from './merge-patch.js';
+import * as admission from './admission/index.js';
+import type {AdmissionAttributes, AdmissionReader} from './admission/index.js';
 import type {Trace, TraceEntry} from './trace.js';
 import {
 	alreadyExists, badRequest, conflict, forbidden, gone, invalid, methodNotSupported, notFound,
@@ -192,9 +194,8 @@ export class ApiServer {
 		const meta = obj.metadata!;
 		const generated = !meta.name && !!meta.generateName;
 		if (generated) meta.name = meta.generateName!.slice(0, 58) + this.deps.random.string(5);
-		this.strategyForCreate(type, obj);
+		const attrs = this.strategyForCreate(identity, type, obj, options.dryRun ?? false);
 		if (obj.metadata !== meta) throw new Error(`defaulting of ${type.resource} must not replace metadata`);
-		if (type.namespaced) this.requireNamespace(type, meta.namespace!, meta.name!);
 		let key = this.key(type, meta.namespace, meta.name!);
 		// RetryGenerateName (on by default since 1.31): a generated name that is taken is drawn again.
 		for (let retries = 7; this.deps.store.get(key) && generated && retries > 0; retries--) {
@@ -206,7 +207,9 @@ export class ApiServer {
 		meta.uid = this.deps.random.uuid();
 		meta.creationTimestamp = this.deps.clock.timestamp();
 		if (type.generation) meta.generation = 1;
-		return this.write(identity, type, 'create', key, obj, 0, options);
+		const created = this.write(identity, type, 'create', key, obj, 0, options);
+		if (!options.dryRun) admission.committed({...attrs, name: meta.name!, object: created}, this.reader);
+		return created;
 	}
 
 	update(identity: string, resource: string, input: KubeObject, options: WriteOptions & {subresource?: 'status'; verb?: 'update' | 'patch'} = {}): KubeObject {
@@ -233,11 +236,17 @@ export class ApiServer {
 		};
 		for (const field of Object.keys(next.metadata) as (keyof ObjectMeta)[]) if (next.metadata[field] === undefined) delete next.metadata[field];
 		// A status update leaves the spec as it was stored: already defaulted and valid.
+		const attrs: AdmissionAttributes = {
+			operation: 'UPDATE', type, subresource: options.subresource, namespace: oldMeta.namespace, name: meta.name,
+			object: next, oldObject: old, user: identity, dryRun: options.dryRun ?? false,
+		};
 		if (!statusOnly) {
 			type.defaults?.(next);
+			admission.admit(attrs, this.reader);
 			type.prepareForUpdate?.(next, old);
 			this.check(type, next, [...(type.validate?.(next) ?? []), ...(type.validateUpdate?.(next, old) ?? [])]);
 		}
+		admission.validate(attrs, this.reader);
 		if (type.generation && !sameSpec(next, old)) next.metadata.generation = (oldMeta.generation ?? 0) + 1;
 		if (sameIgnoringVersion(next, old)) return old;
 		const verb = options.subresource ? `${type.resource}/${options.subresource}` : type.resource;
@@ -245,7 +254,9 @@ export class ApiServer {
 		if (next.metadata.deletionTimestamp && (next.metadata.finalizers ?? []).length === 0 && (next.metadata.deletionGracePeriodSeconds ?? 0) === 0) {
 			return this.remove(identity, type, key, old, options.reason ?? 'last finalizer removed', current.modRevision);
 		}
-		return this.write(identity, type, options.verb ?? 'update', key, next, current.modRevision, options, verb);
+		const updated = this.write(identity, type, options.verb ?? 'update', key, next, current.modRevision, options, verb);
+		if (!options.dryRun) admission.committed({...attrs, object: updated}, this.reader);
+		return updated;
 	}
 
 	patch(identity: string, resource: string, name: string, patch: unknown, options: WriteOptions & {subresource?: 'status'} = {}): KubeObject {
@@ -271,6 +282,7 @@ export class ApiServer {
 		if (pre?.resourceVersion && pre.resourceVersion !== meta.resourceVersion) {
 			throw conflict(type, name, `Precondition failed: ResourceVersion in precondition: ${pre.resourceVersion}, ResourceVersion in object meta: ${meta.resourceVersion}`);
 		}
+		admission.validate({operation: 'DELETE', type, namespace, name, object: obj, oldObject: obj, user: identity, dryRun: options.dryRun ?? false}, this.reader);
 		if (type.resource === 'namespaces') throw forbidden(type, name, 'namespace deletion is not simulated yet');
 		const grace = type.gracePeriod?.(obj, {requested: options.gracePeriodSeconds}) ?? 0;
 		const finalizers = meta.finalizers ?? [];
@@ -325,20 +337,63 @@ export class ApiServer {
 	}
 
 	/** Validation without a write, for all-or-nothing loading: throws the Invalid status the create would. */
-	validateNew(resource: string, input: KubeObject, namespace?: string): KubeObject {
+	/**
+	 * Validation without a write, for all-or-nothing loading: throws the Status the create would. `planned` are
+	 * objects of the same batch that will exist by then (a Namespace before the Deployment that lives in it).
+	 */
+	validateNew(resource: string, input: KubeObject, namespace?: string, planned: readonly KubeObject[] = []): KubeObject {
 		const type = this.type(resource);
 		const obj = this.prepare(type, input, namespace);
 		if (!obj.metadata!.name && obj.metadata!.generateName) obj.metadata!.name = `${obj.metadata!.generateName}xxxxx`;
-		this.strategyForCreate(type, obj);
+		this.strategyForCreate('', type, obj, true, planned.length ? this.withPlanned(planned) : this.reader);
 		return obj;
 	}
 
-	/** The create strategy: defaulting, then what a create may not set, then validation. */
-	private strategyForCreate(type: ResourceType, obj: KubeObject): void {
+	/** The store as it will be once `planned` objects are created. */
+	private withPlanned(planned: readonly KubeObject[]): AdmissionReader {
+		const matches = (obj: KubeObject, type: ResourceType, namespace?: string) =>
+			obj.kind === type.kind && obj.apiVersion === apiVersionOf(type) && (!type.namespaced || !namespace || (obj.metadata?.namespace ?? 'default') === namespace);
+		return {
+			get: (resource, name, namespace) => {
+				const type = this.type(resource);
+				return planned.find(obj => matches(obj, type, namespace) && obj.metadata?.name === name) ?? this.reader.get(resource, name, namespace);
+			},
+			list: (resource, namespace) => {
+				const type = this.type(resource);
+				return [...this.reader.list(resource, namespace), ...planned.filter(obj => matches(obj, type, namespace))];
+			},
+			timestamp: this.reader.timestamp,
+		};
+	}
+
+	/**
+	 * A create as the apiserver runs it: defaulting, mutating admission, what a create may not set
+	 * (PrepareForCreate), validation, validating admission. Returns the admission attributes for `committed`.
+	 */
+	private strategyForCreate(identity: string, type: ResourceType, obj: KubeObject, dryRun: boolean, reader = this.reader): AdmissionAttributes {
+		const meta = obj.metadata!;
+		const attrs: AdmissionAttributes = {operation: 'CREATE', type, namespace: meta.namespace, name: meta.name ?? '', object: obj, user: identity, dryRun};
 		type.defaults?.(obj);
+		admission.admit(attrs, reader);
 		type.prepareForCreate?.(obj);
 		this.check(type, obj, type.validate?.(obj) ?? []);
+		admission.validate(attrs, reader);
+		return attrs;
 	}
+
+	/** What admission plugins may read: the store, read only. */
+	private readonly reader: AdmissionReader = {
+		get: (resource, name, namespace) => {
+			const type = this.type(resource);
+			return this.deps.store.get(this.key(type, this.namespaceOf(type, namespace), name))?.value;
+		},
+		list: (resource, namespace) => {
+			const type = this.type(resource);
+			const prefix = type.namespaced && namespace ? `/registry/${type.resource}/${namespace}/` : `/registry/${type.resource}/`;
+			return this.deps.store.range(prefix).kvs.map(kv => kv.value);
+		},
+		timestamp: () => this.deps.clock.timestamp(),
+	};
 
 	private prepare(type: ResourceType, input: KubeObject, namespace?: string): KubeObject {
 		if (typeof input !== 'object' || input === null) throw badRequest(`${type.kind} must be an object`);
@@ -361,14 +416,6 @@ export class ApiServer {
 
 	private check(type: ResourceType, obj: KubeObject, errors: FieldError[]): void {
 		if (errors.length > 0) throw invalid(type.kind, type.group, obj.metadata?.name ?? '', errors);
-	}
-
-	private requireNamespace(type: ResourceType, namespace: string, name: string): void {
-		const ns = this.deps.store.get(`/registry/namespaces/${namespace}`);
-		if (!ns) throw notFound({group: '', resource: 'namespaces'}, namespace);
-		if (ns.value.metadata?.deletionTimestamp) {
-			throw forbidden(type, name, `unable to create new content in namespace ${namespace} because it is being terminated`);
-		}
 	}
 
 	private write(identity: string, type: ResourceType, verb: TraceEntry['verb'], key: string, obj: KubeObject, expected: number, options: WriteOptions, resource = type.resource): KubeObject {

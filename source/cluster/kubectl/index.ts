@@ -57,15 +57,15 @@ export class Kubectl {
 	/** `kubectl apply` of already-read manifests: all are validated before the first write. */
 	apply(manifests: readonly Manifest[]): CommandResult {
 		const planned: Array<{manifest: Manifest; type: ResourceType; namespace?: string}> = [];
-		const newNamespaces = new Set<string>();
 		for (const manifest of manifests) {
 			const {object, file, line} = manifest;
 			const type = resourceForKind(object.apiVersion, object.kind);
 			if (!type) throw new CommandError(`${file}:${line}: no matches for kind "${object.kind}" in version "${object.apiVersion}"`);
 			const namespace = type.namespaced ? object.metadata?.namespace || 'default' : undefined;
 			try {
-				// The API server defaults and validates; nothing is written in this first pass.
-				this.client.validate(type.resource, object, namespace);
+				// The API server defaults, admits and validates; nothing is written in this first pass. Objects planned
+				// before this one count as existing (a Namespace before what lives in it).
+				this.client.validate(type.resource, object, namespace, planned.map(p => p.manifest.object));
 			} catch (error) {
 				if (isStatusError(error)) {
 					const field = error.status.details?.causes?.[0]?.field;
@@ -73,10 +73,6 @@ export class Kubectl {
 				}
 				throw error;
 			}
-			if (namespace && !newNamespaces.has(namespace) && !this.client.find('namespaces', namespace)) {
-				throw new CommandError(`${file}:${line}: namespaces "${namespace}" not found`);
-			}
-			if (type.resource === 'namespaces') newNamespaces.add(object.metadata!.name!);
 			planned.push({manifest, type, namespace});
 		}
 		const lines: string[] = [];

@@ -1,6 +1,6 @@
 // Pod spec defaulting and validation, shared by pods and by the pod templates of workloads
 // (pkg/apis/core/v1/defaults.go, pkg/apis/core/validation).
-import type {PodSpec, Container, Toleration} from '../../objects/types.js';
+import type {PodSpec, Container} from '../../objects/types.js';
 import type {FieldError} from '../errors.js';
 import {dnsLabelErrors, quantityErrors, nonNegative} from '../validation.js';
 import {parseQuantity} from '../../objects/quantity.js';
@@ -23,12 +23,6 @@ function defaultContainer(c: Container): void {
 	c.resources ??= {};
 }
 
-/** DefaultTolerationSeconds admission: tolerate not-ready/unreachable for 300 s before eviction. */
-const defaultTolerations: Toleration[] = [
-	{key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300},
-	{key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300},
-];
-
 export function defaultPodSpec(spec: PodSpec, options: {admission: boolean}): void {
 	const s = spec;
 	s.restartPolicy ??= 'Always';
@@ -39,14 +33,8 @@ export function defaultPodSpec(spec: PodSpec, options: {admission: boolean}): vo
 	s.enableServiceLinks ??= true;
 	for (const c of s.containers ?? []) defaultContainer(c);
 	for (const c of s.initContainers ?? []) defaultContainer(c);
-	if (options.admission) {
-		s.priority ??= 0;
-		const tolerations = [...(s.tolerations ?? [])];
-		for (const t of defaultTolerations) {
-			if (!tolerations.some(x => x.key === t.key && (x.effect === t.effect || !x.effect))) tolerations.push(t);
-		}
-		s.tolerations = tolerations;
-	}
+	// Priority admission's value when no PriorityClass applies.
+	if (options.admission) s.priority ??= 0;
 }
 
 function containerErrors(containers: Container[] | undefined, field: string, names: Set<string>): FieldError[] {
