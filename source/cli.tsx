@@ -21,7 +21,8 @@ options:
   --headless          no dashboard: run --ticks N ticks and print the cluster
   --ticks N           ticks to run headless
   --at "TICK:COMMAND" run a kubectl-style command after tick TICK (0: before the first), e.g.
-                      --at "3:scale deployment/web --replicas=5" (also: delete pod/NAME, cordon NODE, apply -f FILE)
+                      --at "3:scale deployment/web --replicas=5" (also: get KIND [-o wide|yaml], describe KIND/NAME,
+                      delete KIND/NAME, cordon NODE, uncordon NODE, apply -f FILE)
   -o, --output FMT    headless output: table (default), json or yaml (a Kubernetes List)
   -h, --help          this text`;
 
@@ -77,7 +78,12 @@ export async function main(argv: string[]): Promise<number> {
 		load(cluster, [clusterFile, ...(args.filename ?? [])]);
 
 		if (args.headless) {
-			runHeadless(cluster, ticks, commands);
+			// What each --at command prints (kubectl's output) comes first, in order; with -o json/yaml it goes to
+			// stderr so stdout stays one document.
+			const out = output === 'table' ? process.stdout : process.stderr;
+			runHeadless(cluster, ticks, commands, line => {
+				if (line) out.write(`${line}\n\n`);
+			});
 			process.stdout.write(`${formatCluster(cluster, output as 'table' | 'json' | 'yaml')}\n`);
 			return 0;
 		}

@@ -10,6 +10,8 @@ import {controlPlane} from './control-plane/index.js';
 import {NodeAgents} from './node/agents.js';
 import {Kubectl, type CommandResult} from './kubectl/index.js';
 export {readManifests, CommandError} from './kubectl/index.js';
+export {printTable, formatTable, qualifiedKind, type PrintOptions} from './kubectl/printer.js';
+export {describeObject} from './kubectl/describe.js';
 
 export interface ClusterOptions {
 	/** Shown in the header; default "kubetui". */
@@ -65,7 +67,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
 	const engine = new TickEngine(clock, informers, () => [...controllers, ...nodes.kubelets()], () => nodes.sync());
 	const listeners = new Set<() => void>();
 	const client = api.client('kubernetes-admin');
-	const kubectl = new Kubectl(client);
+	const kubectl = new Kubectl(client, () => clock.now());
 
 	const cluster: Cluster = {
 		name: options.name ?? 'kubetui',
@@ -94,7 +96,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
 }
 
 export type {ApiClient, CommandResult, ComponentStatus};
-export {StatusError, isStatusError, lookupResource, resources, formatTraceEntry, type TraceEntry, type WatchEvent} from './api/index.js';
+export {StatusError, isStatusError, lookupResource, resources, formatTraceEntry, type TraceEntry, type WatchEvent, type ResourceDescriptor, type PrinterColumn} from './api/index.js';
 export * from './objects/types.js';
 export {summarizePod, isPodReady, type PodSummary} from './objects/pod-status.js';
 export {podRequests} from './control-plane/scheduler/framework.js';

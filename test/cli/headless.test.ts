@@ -45,21 +45,43 @@ interface KubeList {
 	items: Array<{kind: string; metadata: {name: string; namespace?: string}; spec?: {replicas?: number; nodeName?: string}}>;
 }
 
-test('--headless --ticks 12 -o table prints node, deployment, pod and event tables and exits 0', async t => {
+test('--headless --ticks 12 -o table prints every kind with objects as kubectl get -A -o wide does, from the descriptors', async t => {
 	const run = await cli('--headless', '--ticks', '12', '-o', 'table');
 	t.is(run.code, 0, run.stderr);
 	t.is(run.stderr, '');
 	const sections = run.stdout.trimEnd().split('\n\n');
-	const headers = sections.map(s => s.split('\n')[0]!.split(/\s{2,}/));
-	t.deepEqual(headers[0], ['NAME', 'STATUS', 'ROLES', 'AGE', 'VERSION']);
-	t.true(headers.some(h => h.join(' ') === 'NAMESPACE NAME READY UP-TO-DATE AVAILABLE AGE'), JSON.stringify(headers));
-	t.true(headers.some(h => h.join(' ') === 'NAMESPACE NAME READY STATUS RESTARTS AGE IP NODE'), JSON.stringify(headers));
-	t.true(headers.some(h => h.join(' ') === 'NAMESPACE LAST SEEN TYPE REASON OBJECT MESSAGE'), JSON.stringify(headers));
+	const headers = sections.map(s => s.split('\n')[0]!.split(/\s{2,}/).join(' '));
+	t.deepEqual(headers, [
+		'NAME STATUS AGE',
+		'NAME STATUS ROLES AGE VERSION INTERNAL-IP EXTERNAL-IP OS-IMAGE KERNEL-VERSION CONTAINER-RUNTIME',
+		'NAMESPACE NAME READY UP-TO-DATE AVAILABLE AGE CONTAINERS IMAGES SELECTOR',
+		'NAMESPACE NAME DESIRED CURRENT READY AGE CONTAINERS IMAGES SELECTOR',
+		'NAMESPACE NAME READY STATUS RESTARTS AGE IP NODE NOMINATED NODE READINESS GATES',
+		'NAMESPACE LAST SEEN TYPE REASON OBJECT SUBOBJECT SOURCE MESSAGE FIRST SEEN COUNT NAME',
+	]);
+	t.regex(run.stdout, /^namespace\/kube-system\s+Active\s/m);
 	t.regex(run.stdout, /^node\/\S+\s+Ready\s/m);
-	t.regex(run.stdout, /^default\s+deployment\.apps\/\S+\s+\d+\/\d+/m);
+	// kubectl's READY for a deployment: ready pods of the desired count.
+	t.regex(run.stdout, /^default\s+deployment\.apps\/web\s+3\/3\s+3\s+3\s+12s\s+nginx\s+nginx:1\.27\s+app=web$/m);
 	t.regex(run.stdout, /^default\s+pod\/\S+\s+\d+\/\d+\s+Running\s/m);
-	t.regex(run.stdout, /ScalingReplicaSet\s+deployment\/\S+\s+Scaled up replica set /);
-	t.regex(run.stdout, /\s12s\s+v1\.31\.0$/m);
+	t.regex(run.stdout, /ScalingReplicaSet\s+deployment\/\S+\s+deployment-controller\s+Scaled up replica set /);
+	t.regex(run.stdout, /\s12s\s+v1\.31\.0\s/m);
+});
+
+test('--at get and describe print what kubectl prints, before the tables; with -o json they go to stderr', async t => {
+	const table = await cli('--headless', '--ticks', '3', '--at', '3:get deploy web', '--at', '3:describe deployment/web', '-o', 'table');
+	t.is(table.code, 0, table.stderr);
+	const [get, describe] = table.stdout.split('\n\nName:');
+	t.regex(get!, /^NAME\s+READY\s+UP-TO-DATE\s+AVAILABLE\s+AGE\nweb\s+0\/3\s+0\s+0\s+3s$/);
+	t.regex(describe!, /^\s+web\nNamespace:\s+default\n/);
+	t.regex(describe!, /Events:\n\s+Type\s+Reason\s+Age\s+From\s+Message\n[\s-]+\n\s+Normal\s+ScalingReplicaSet\s+2s\s+deployment-controller\s+Scaled up replica set web-\w+ to 3/);
+	const json = await cli('--headless', '--ticks', '1', '--at', '1:get nodes', '-o', 'json');
+	t.is(json.code, 0, json.stderr);
+	t.regex(json.stderr, /^NAME\s+STATUS\s+ROLES\s+AGE\s+VERSION\n/);
+	t.is((JSON.parse(json.stdout) as KubeList).kind, 'List');
+	const missing = await cli('--headless', '--ticks', '1', '--at', '1:get widgets');
+	t.is(missing.code, 1);
+	t.true(missing.stderr.includes('the server doesn\'t have a resource type "widgets"'), missing.stderr);
 });
 
 test('-o json is a Kubernetes List of nodes, namespaces, deployments, replicasets, pods and events', async t => {

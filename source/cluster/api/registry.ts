@@ -7,7 +7,9 @@ import {deployments} from './resources/deployments.js';
 import {replicasets} from './resources/replicasets.js';
 import {events} from './resources/events.js';
 
-export const resources: readonly ResourceType[] = [namespaces, nodes, pods, deployments, replicasets, events];
+// The order kubectl-style listings use (headless tables, `kubectl get` of several kinds): cluster-scoped kinds first,
+// workloads before the pods they own, events last.
+export const resources: readonly ResourceType[] = [namespaces, nodes, deployments, replicasets, pods, events];
 
 const byResource = new Map(resources.map(r => [r.resource, r]));
 const byName = new Map<string, ResourceType>();

@@ -61,8 +61,11 @@ export interface PrinterColumn<T> {
 	drop?: number;
 }
 
-/** One section of `kubectl describe`: a `Key: value` line, or a titled block of lines. */
-export type DescribeLine = [label: string, value: string] | {title: string; lines: string[]};
+/** One section of `kubectl describe`: a `Key: value` line, a titled block of lines, or a titled table. */
+export type DescribeLine =
+	| [label: string, value: string]
+	| {title: string; lines: string[]}
+	| {title: string; table: {headers: string[]; rows: string[][]}};
 
 export interface ResourceDescriptor<T extends KubeObject = any> {
 	group: string;

@@ -1,32 +1,24 @@
 // The one module that parses and runs kubectl-style commands, for `--at` in headless runs and for the
 // dashboard's `:` prompt and keys. It acts as the user (kubernetes-admin) through the API server only.
 import {readFileSync} from 'node:fs';
-import {parseArgs} from 'node:util';
 import type {ApiClient} from '../api/index.js';
-import {lookupResource, resourceForKind, isStatusError, type ResourceType} from '../api/index.js';
+import {resourceForKind, isStatusError, type ResourceType} from '../api/index.js';
 import type {KubeObject, Node} from '../objects/types.js';
 import {loadManifests, ManifestError, type Manifest} from './manifests.js';
 import {splitCommandLine} from './command-line.js';
+import {CommandError, type CommandResult} from './command.js';
+import {parse, namespaceOf, target} from './args.js';
+import {describe, get} from './get.js';
 import {lastAppliedAnnotation, threeWayMergePatch} from './three-way-merge.js';
 
-export interface CommandResult {
-	/** What kubectl would print, one line per object. */
-	message: string;
-}
-
-/** A command that could not run: a usage error or the API server's error message. */
-export class CommandError extends Error {
-	constructor(message: string) {
-		super(message);
-		this.name = 'CommandError';
-	}
-}
+export {CommandError, type CommandResult};
 
 const qualifiedName = (type: ResourceType) => (type.group ? `${type.singular}.${type.group}` : type.singular);
-const verbs = ['apply', 'cordon', 'delete', 'scale', 'uncordon'];
+const verbs = ['apply', 'cordon', 'delete', 'describe', 'get', 'scale', 'uncordon'];
 
 export class Kubectl {
-	constructor(readonly client: ApiClient) {}
+	/** `now`: simulated time (epoch ms), for AGE columns. */
+	constructor(readonly client: ApiClient, private readonly now: () => number) {}
 
 	run(commandLine: string): CommandResult {
 		let argv: string[];
@@ -45,6 +37,8 @@ export class Kubectl {
 				case 'cordon': return this.cordon(rest, true);
 				case 'uncordon': return this.cordon(rest, false);
 				case 'apply': return this.applyFiles(rest);
+				case 'get': return get(this.client, rest, this.now());
+				case 'describe': return describe(this.client, rest, this.now());
 				default: throw new CommandError(`error: unknown command "${verb}" for "kubectl" (supported: ${verbs.join(', ')})`);
 			}
 		} catch (error) {
@@ -166,28 +160,3 @@ export function readManifests(file: string): Manifest[] {
 	return loadManifests(text, file);
 }
 
-type Options = NonNullable<NonNullable<Parameters<typeof parseArgs>[0]>['options']>;
-
-function parse(args: string[], options: Options): {values: Record<string, string | boolean | string[] | undefined>; positionals: string[]} {
-	try {
-		const {values, positionals} = parseArgs({args, options, allowPositionals: true, strict: true});
-		return {values: values as Record<string, string | boolean | string[] | undefined>, positionals};
-	} catch (error) {
-		throw new CommandError(`error: ${(error as Error).message}`);
-	}
-}
-
-function namespaceOf(values: Record<string, unknown>): string {
-	return (values.namespace as string | undefined) ?? 'default';
-}
-
-/** `deployment/web` or `deployment web`. */
-function target(positionals: string[], verb: string): {type: ResourceType; name: string} {
-	let [resource, name] = positionals;
-	if (resource?.includes('/')) [resource, name] = resource.split('/', 2) as [string, string];
-	if (!resource) throw new CommandError(`error: you must specify the type of resource to ${verb}`);
-	const type = lookupResource(resource);
-	if (!type) throw new CommandError(`error: the server doesn't have a resource type "${resource}"`);
-	if (!name) throw new CommandError(`error: resource(s) were provided, but no name was specified`);
-	return {type, name};
-}

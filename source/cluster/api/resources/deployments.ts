@@ -74,6 +74,6 @@ export const deployments = {
 		['StrategyType', d.spec?.strategy?.type ?? ''],
 		['MinReadySeconds', String(d.spec?.minReadySeconds ?? 0)],
 		...(d.spec?.strategy?.rollingUpdate ? [['RollingUpdateStrategy', `${d.spec.strategy.rollingUpdate.maxUnavailable} max unavailable, ${d.spec.strategy.rollingUpdate.maxSurge} max surge`] as [string, string]] : []),
-		{title: 'Conditions', lines: (d.status?.conditions ?? []).map(c => `${c.type}  ${c.status}  ${c.reason ?? ''}`.trimEnd())},
+		{title: 'Conditions', table: {headers: ['Type', 'Status', 'Reason'], rows: (d.status?.conditions ?? []).map(c => [c.type, c.status, c.reason ?? ''])}},
 	],
 } satisfies ResourceDescriptor<Deployment>;

@@ -45,7 +45,7 @@ export const nodes = {
 		['Roles', nodeRoles(n)],
 		['Taints', (n.spec?.taints ?? []).map(t => `${t.key}${t.value ? `=${t.value}` : ''}:${t.effect}`).join('\n') || '<none>'],
 		['Unschedulable', String(n.spec?.unschedulable ?? false)],
-		{title: 'Conditions', lines: (n.status?.conditions ?? []).map(c => `${c.type}  ${c.status}  ${c.reason ?? ''}  ${c.message ?? ''}`.trimEnd())},
+		{title: 'Conditions', table: {headers: ['Type', 'Status', 'Reason', 'Message'], rows: (n.status?.conditions ?? []).map(c => [c.type, c.status, c.reason ?? '', c.message ?? ''])}},
 		{title: 'Addresses', lines: (n.status?.addresses ?? []).map(a => `${a.type}:  ${a.address}`)},
 		{title: 'Capacity', lines: Object.entries(n.status?.capacity ?? {}).map(([k, v]) => `${k}:  ${v}`)},
 		{title: 'Allocatable', lines: Object.entries(n.status?.allocatable ?? {}).map(([k, v]) => `${k}:  ${v}`)},

@@ -98,7 +98,7 @@ export const pods = {
 			const current = state?.state?.running ? 'Running' : state?.state?.terminated ? 'Terminated' : 'Waiting';
 			return [`${c.name}:`, `  Image:          ${c.image ?? ''}`, `  State:          ${current}`, `  Ready:          ${state?.ready ?? false}`, `  Restart Count:  ${state?.restartCount ?? 0}`];
 		})},
-		{title: 'Conditions', lines: (p.status?.conditions ?? []).map(c => `${c.type}  ${c.status}`)},
+		{title: 'Conditions', table: {headers: ['Type', 'Status'], rows: (p.status?.conditions ?? []).map(c => [c.type, c.status])}},
 		['QoS Class', p.status?.qosClass ?? ''],
 		['Node-Selectors', formatLabels(p.spec?.nodeSelector) || '<none>'],
 		['Tolerations', (p.spec?.tolerations ?? []).map(t => `${t.key ?? ''}${t.operator === 'Exists' ? '' : `=${t.value ?? ''}`}:${t.effect ?? ''}${t.tolerationSeconds !== undefined ? ` op=${t.operator} for ${t.tolerationSeconds}s` : ''}`).join('\n') || '<none>'],

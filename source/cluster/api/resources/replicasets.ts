@@ -26,7 +26,6 @@ export const replicasets = {
 		...templateColumns<ReplicaSet>(),
 	],
 	describe: rs => [
-		['Controlled By', (rs.metadata?.ownerReferences ?? []).filter(r => r.controller).map(r => `${r.kind}/${r.name}`).join(', ') || '<none>'],
 		['Replicas', `${rs.status?.replicas ?? 0} current / ${rs.spec?.replicas ?? 0} desired`],
 		['Pods Status', `${rs.status?.readyReplicas ?? 0} Ready / ${rs.status?.availableReplicas ?? 0} Available`],
 	],

@@ -1,0 +1,14 @@
+// What every kubectl-style command returns, or throws.
+
+export interface CommandResult {
+	/** What kubectl would print. */
+	message: string;
+}
+
+/** A command that could not run: a usage error or the API server's error message. */
+export class CommandError extends Error {
+	constructor(message: string) {
+		super(message);
+		this.name = 'CommandError';
+	}
+}
