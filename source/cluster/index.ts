@@ -12,6 +12,7 @@ import {Kubectl, type CommandResult} from './kubectl/index.js';
 export {readManifests, CommandError} from './kubectl/index.js';
 export {printTable, formatTable, qualifiedKind, type PrintOptions} from './kubectl/printer.js';
 export {describeObject} from './kubectl/describe.js';
+export {lastSeen, involvedObject} from './api/resources/events.js';
 
 export interface ClusterOptions {
 	/** Shown in the header; default "kubetui". */

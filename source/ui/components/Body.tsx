@@ -2,6 +2,7 @@
 import {Box} from 'ink';
 import type {ScreenLayout} from '../layout/screen.js';
 import type {Snapshot} from '../snapshot/snapshot.js';
+import type {TableData} from '../snapshot/table-data.js';
 import type {UiState} from '../state/types.js';
 import type {Theme} from '../theme.js';
 import {ConfirmDialog, ScaleDialog} from './Dialogs.js';
@@ -14,15 +15,24 @@ export interface BodyProps {
 	snapshot: Snapshot;
 	state: UiState;
 	theme: Theme;
+	/** An open resource view (`:cm`): one table filling the body instead of the panes. */
+	view?: {table: TableData; cursor: number};
 }
 
-export function Body({layout, width, snapshot, state, theme}: BodyProps) {
+export function Body({layout, width, snapshot, state, theme, view}: BodyProps) {
 	const height = layout.bodyHeight;
 	const dialog = state.dialog;
 	if (dialog?.kind === 'help') {
 		return <HelpOverlay width={width} height={height} offset={dialog.offset} theme={theme} />;
 	}
 	const area = {areaWidth: width, areaHeight: height, theme};
+	if (view) {
+		return (
+			<Box flexDirection="column" width={width} height={height} flexShrink={0}>
+				<ResourceTable table={view.table} scope={view.table.columns[0]?.title === 'NAMESPACE' ? 'all' : undefined} cursor={view.cursor} width={width} height={height} focused theme={theme} wide={state.wide} />
+			</Box>
+		);
+	}
 	return (
 		<Box flexDirection="column" width={width} height={height} flexShrink={0}>
 			{layout.bands.map(band => (

@@ -1,28 +1,11 @@
-// Deployments (k9s render/dp.go): NAMESPACE NAME READY UP-TO-DATE AVAILABLE AGE; wide: LABELS, SELECTOR.
-import {age, formatLabels, type Deployment} from '../../cluster/index.js';
-import {byNamespaceAndName, type Column, type ResourceRenderer, type Tone} from './types.js';
+// Deployments: kubectl's columns (NAME READY UP-TO-DATE AVAILABLE AGE; wide CONTAINERS IMAGES SELECTOR), k9s's tones.
+import {lookupResource, type Deployment, type ResourceDescriptor} from '../../cluster/index.js';
+import {byNamespaceAndName, descriptorColumns, type ResourceRenderer, type Tone} from './types.js';
 
 const desired = (d: Deployment) => d.spec?.replicas ?? 1;
 const available = (d: Deployment) => d.status?.availableReplicas ?? 0;
 
-function selectorText(d: Deployment): string {
-	const labels = d.spec?.selector?.matchLabels;
-	const expressions = d.spec?.selector?.matchExpressions ?? [];
-	const parts = labels && Object.keys(labels).length > 0 ? [formatLabels(labels)] : [];
-	for (const e of expressions) parts.push(`${e.key} ${e.operator.toLowerCase()} (${(e.values ?? []).join(',')})`);
-	return parts.length === 0 ? '<none>' : parts.join(',');
-}
-
-export const deploymentColumns = [
-	{title: 'NAMESPACE', value: d => d.metadata?.namespace ?? '', min: 6, drop: 3},
-	{title: 'NAME', value: d => d.metadata?.name ?? '', min: 10},
-	{title: 'READY', value: d => `${available(d)}/${desired(d)}`, align: 'right'},
-	{title: 'UP-TO-DATE', value: d => `${d.status?.updatedReplicas ?? 0}`, align: 'right', drop: 2},
-	{title: 'AVAILABLE', value: d => `${available(d)}`, align: 'right', drop: 4},
-	{title: 'AGE', value: (d, ctx) => age(d.metadata?.creationTimestamp, ctx.now), drop: 1},
-	{title: 'LABELS', value: d => formatLabels(d.metadata?.labels), wide: true, min: 10, cut: true, drop: 5},
-	{title: 'SELECTOR', value: selectorText, wide: true, min: 10, cut: true, drop: 5},
-] satisfies Array<Column<Deployment>>;
+export const deploymentColumns = descriptorColumns(lookupResource('deployments') as ResourceDescriptor<Deployment>);
 
 /**
  * k9s colours a deployment scaled to 0 dark orange. A failed rollout (ReplicaFailure, or Progressing=False after

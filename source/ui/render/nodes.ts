@@ -1,7 +1,7 @@
-// Nodes (k9s render/node.go): NAME STATUS ROLE TAINTS VERSION PODS CPU MEM AGE; wide: INTERNAL-IP, LABELS.
-// CPU and MEM are what bound pods request of what the node can allocate: `1250m/4 31%`.
-import {age, bytes, formatLabels, formatMilliCPU, milliCPU, nodeRoles, nodeStatus, type Node} from '../../cluster/index.js';
-import {compareText, type Column, type RenderContext, type ResourceRenderer, type Tone} from './types.js';
+// Nodes: kubectl's columns (NAME STATUS ROLES AGE VERSION; wide INTERNAL-IP ...) and k9s's PODS, CPU and MEM:
+// what bound pods request of what the node can allocate, `1250m/4 31%`.
+import {bytes, formatMilliCPU, lookupResource, milliCPU, nodeStatus, type Node, type ResourceDescriptor} from '../../cluster/index.js';
+import {compareText, descriptorColumns, type RenderContext, type ResourceRenderer, type Tone} from './types.js';
 
 const noUsage = {pods: 0, milliCPU: 0, memory: 0};
 const usageOf = (n: Node, ctx: RenderContext) => ctx.nodeUsage.get(n.metadata?.name ?? '') ?? noUsage;
@@ -33,23 +33,16 @@ export function memoryCell(n: Node, ctx: RenderContext): string {
 	return `${formatMemory(used)}/${formatMemory(allocatable)} ${percent(used, allocatable)}`;
 }
 
-function internalIP(n: Node): string {
-	return n.status?.addresses?.find(a => a.type === 'InternalIP')?.address ?? '<none>';
-}
-
-export const nodeColumns = [
-	{title: 'NAME', value: n => n.metadata?.name ?? '', min: 8},
-	{title: 'STATUS', value: nodeStatus, min: 6},
-	{title: 'ROLE', value: nodeRoles, min: 6, drop: 4},
-	{title: 'TAINTS', value: n => `${n.spec?.taints?.length ?? 0}`, align: 'right', drop: 5},
-	{title: 'VERSION', value: n => n.status?.nodeInfo?.kubeletVersion ?? '', drop: 6},
-	{title: 'PODS', value: (n, ctx) => `${usageOf(n, ctx).pods}`, align: 'right', drop: 3},
-	{title: 'CPU', value: cpuCell, drop: 2},
-	{title: 'MEM', value: memoryCell, drop: 2},
-	{title: 'AGE', value: (n, ctx) => age(n.metadata?.creationTimestamp, ctx.now), drop: 1},
-	{title: 'INTERNAL-IP', value: internalIP, wide: true, drop: 7},
-	{title: 'LABELS', value: n => formatLabels(n.metadata?.labels), wide: true, min: 10, cut: true, drop: 7},
-] satisfies Array<Column<Node>>;
+// kubectl's columns, with k9s's TAINTS, PODS, CPU and MEM (what bound pods request of what the node allocates).
+export const nodeColumns = descriptorColumns(lookupResource('nodes') as ResourceDescriptor<Node>, {
+	before: 'AGE',
+	extra: [
+		{title: 'TAINTS', value: n => `${n.spec?.taints?.length ?? 0}`, align: 'right', drop: 5},
+		{title: 'PODS', value: (n, ctx) => `${usageOf(n, ctx).pods}`, align: 'right', drop: 3},
+		{title: 'CPU', value: cpuCell, drop: 2},
+		{title: 'MEM', value: memoryCell, drop: 2},
+	],
+});
 
 /** NotReady or Unknown is an error; cordoned (SchedulingDisabled) is dark orange, as k9s shows it. */
 export function nodeTone(n: Node): Tone {

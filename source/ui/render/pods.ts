@@ -1,6 +1,6 @@
-// Pods (k9s render/pod.go): NAMESPACE NAME READY STATUS RESTARTS IP NODE AGE; wide: NOMINATED NODE, QOS, LABELS.
-import {age, formatLabels, summarizePod, type Pod, type PodSummary} from '../../cluster/index.js';
-import {byNamespaceAndName, type Column, type ResourceRenderer, type Tone} from './types.js';
+// Pods: kubectl's columns (NAME READY STATUS RESTARTS AGE IP NODE; wide NOMINATED NODE, READINESS GATES), k9s's tones.
+import {lookupResource, summarizePod, type Pod, type PodSummary, type ResourceDescriptor} from '../../cluster/index.js';
+import {byNamespaceAndName, descriptorColumns, type ResourceRenderer, type Tone} from './types.js';
 
 export type {PodSummary};
 
@@ -16,24 +16,8 @@ export function podSummary(pod: Pod): PodSummary {
 	return summary;
 }
 
-/** Kubernetes QoS class, as the pod's status reports it. */
-function qosClass(pod: Pod): string {
-	return pod.status?.qosClass ?? 'BestEffort';
-}
-
-export const podColumns = [
-	{title: 'NAMESPACE', value: p => p.metadata?.namespace ?? '', min: 6, drop: 5},
-	{title: 'NAME', value: p => p.metadata?.name ?? '', min: 12},
-	{title: 'READY', value: p => `${podSummary(p).ready}/${podSummary(p).total}`, align: 'right', drop: 1},
-	{title: 'STATUS', value: p => podSummary(p).status, min: 8},
-	{title: 'RESTARTS', value: p => `${podSummary(p).restarts}`, align: 'right', drop: 3},
-	{title: 'IP', value: p => p.status?.podIP ?? 'n/a', drop: 6},
-	{title: 'NODE', value: p => p.spec?.nodeName ?? 'n/a', min: 6, drop: 4},
-	{title: 'AGE', value: (p, ctx) => age(p.metadata?.creationTimestamp, ctx.now), drop: 2},
-	{title: 'NOMINATED NODE', value: p => p.status?.nominatedNodeName ?? '<none>', wide: true, drop: 7},
-	{title: 'QOS', value: qosClass, wide: true, drop: 7},
-	{title: 'LABELS', value: p => formatLabels(p.metadata?.labels), wide: true, min: 10, cut: true, drop: 7},
-] satisfies Array<Column<Pod>>;
+// kubectl's columns, with IP and NODE in the normal view as k9s shows them.
+export const podColumns = descriptorColumns(lookupResource('pods') as ResourceDescriptor<Pod>, {promote: ['IP', 'NODE']});
 
 /** k9s pod colorer: by the STATUS column, and a Running pod whose containers are not all ready is an error. */
 export function podTone(pod: Pod): Tone {

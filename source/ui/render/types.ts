@@ -1,5 +1,6 @@
-// One renderer per resource, k9s style: a typed column list, a row tone, a sort order. Pure: object in, text out.
-import type {KubeObject} from '../../cluster/index.js';
+// One renderer per resource, k9s style: the kind's kubectl columns (from its descriptor), a row tone, a sort order.
+// Pure: object in, text out.
+import type {KubeObject, PrinterColumn, ResourceDescriptor} from '../../cluster/index.js';
 
 /** What a row's colour means (the theme maps it to the k9s stock skin). */
 export type Tone = 'normal' | 'pending' | 'error' | 'terminating' | 'completed';
@@ -34,10 +35,12 @@ export interface Column<T> {
 	wide?: boolean;
 }
 
+/** The home screen's panes. */
 export type ResourceName = 'deployments' | 'nodes' | 'pods' | 'events';
 
 export interface ResourceRenderer<T extends KubeObject> {
-	resource: ResourceName;
+	/** The plural resource name (`pods`, `configmaps`). */
+	resource: string;
 	namespaced: boolean;
 	columns: ReadonlyArray<Column<T>>;
 	tone(obj: T, ctx: RenderContext): Tone;
@@ -58,4 +61,48 @@ export function byNamespaceAndName(a: KubeObject, b: KubeObject): number {
 
 export function compareText(a: string, b: string): number {
 	return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The dashboard's column for one of kubectl's: wide columns only in wide mode, counts right-aligned. */
+export function fromPrinterColumn<T extends KubeObject>(column: PrinterColumn<T>, options: {wide?: boolean} = {}): Column<T> {
+	return {
+		title: column.name,
+		value: column.value,
+		...(column.min !== undefined ? {min: column.min} : {}),
+		...(column.cut ? {cut: true} : {}),
+		...(column.drop !== undefined ? {drop: column.drop} : {}),
+		...(column.type === 'integer' ? {align: 'right' as const} : {}),
+		...((options.wide ?? column.priority === 1) ? {wide: true} : {}),
+	};
+}
+
+export const namespaceColumn: Column<KubeObject> = {title: 'NAMESPACE', value: obj => obj.metadata?.namespace ?? '', min: 6, drop: 5};
+
+/**
+ * A kind's columns as the dashboard shows them: NAMESPACE first for namespaced kinds, then kubectl's columns.
+ * `promote` moves wide columns into the normal view (k9s shows a pod's IP and NODE); `extra` adds columns kubectl
+ * does not have, before `before` (the nodes pane's PODS, CPU and MEM).
+ */
+export function descriptorColumns<T extends KubeObject>(
+	descriptor: ResourceDescriptor<T>,
+	options: {namespace?: boolean; promote?: readonly string[]; extra?: ReadonlyArray<Column<T>>; before?: string} = {},
+): Array<Column<T>> {
+	const columns = descriptor.columns.map(c => fromPrinterColumn(c, {wide: c.priority === 1 && !options.promote?.includes(c.name)}));
+	if (options.extra?.length) {
+		const at = columns.findIndex(c => c.title === options.before);
+		columns.splice(at < 0 ? columns.length : at, 0, ...options.extra);
+	}
+	const namespaced = options.namespace ?? descriptor.namespaced;
+	return namespaced ? [namespaceColumn as Column<T>, ...columns] : columns;
+}
+
+/** Any kind without a renderer of its own: its descriptor's columns, terminating rows marked, by namespace and name. */
+export function genericRenderer(descriptor: ResourceDescriptor): ResourceRenderer<KubeObject> {
+	return {
+		resource: descriptor.resource,
+		namespaced: descriptor.namespaced,
+		columns: descriptorColumns(descriptor),
+		tone: obj => (obj.metadata?.deletionTimestamp ? 'terminating' : 'normal'),
+		compare: byNamespaceAndName,
+	};
 }

@@ -1,7 +1,7 @@
 // Everything the dashboard shows at one moment of the cluster, derived once per change (never per render).
 import type {Cluster, Deployment, Event, KubeObject, Node, Pod} from '../../cluster/index.js';
 import {nodeUsage} from '../render/node-usage.js';
-import {renderers} from '../render/registry.js';
+import {rendererFor, renderers} from '../render/registry.js';
 import type {RenderContext, ResourceName, ResourceRenderer} from '../render/types.js';
 import {buildTable, type TableData} from './table-data.js';
 
@@ -36,4 +36,13 @@ export function deriveSnapshot(cluster: DashboardCluster): Snapshot {
 			events: table(renderers.events, list<Event>(cluster, 'events')),
 		},
 	};
+}
+
+/** The table of a resource view (`:cm`), derived like the panes' tables; ages read the same simulated time. */
+export function deriveViewTable(cluster: DashboardCluster, resource: string): TableData | undefined {
+	const renderer = rendererFor(resource);
+	if (!renderer) return undefined;
+	const pods = resource === 'nodes' ? list<Pod>(cluster, 'pods') : [];
+	const ctx: RenderContext = {now: cluster.clock.now(), nodeUsage: nodeUsage(pods)};
+	return buildTable(renderer, cluster.client.list(resource).items, ctx);
 }

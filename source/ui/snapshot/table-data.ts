@@ -1,7 +1,7 @@
 // A resource's rows, derived once per cluster change: sorted, every cell as text, natural column widths.
 import type {KubeObject} from '../../cluster/index.js';
 import {textWidth} from '../text.js';
-import {rowKey, type Column, type RenderContext, type ResourceName, type ResourceRenderer, type Tone} from '../render/types.js';
+import {rowKey, type Column, type RenderContext, type ResourceRenderer, type Tone} from '../render/types.js';
 
 export interface TableRow {
 	/** namespace/name: the identity the cursor follows when rows move. */
@@ -14,7 +14,8 @@ export interface TableRow {
 export type ColumnHeader = Omit<Column<never>, 'value'>;
 
 export interface TableData {
-	resource: ResourceName;
+	/** Plural resource name, shown in the pane's title. */
+	resource: string;
 	columns: ColumnHeader[];
 	rows: TableRow[];
 	/** Widest cell (or title) of each column over all rows, capped by the column's width. */

@@ -64,7 +64,7 @@ export function findBinding(key: string, focus: PaneId): {binding?: Binding; els
 	return binding ? {binding} : {elsewhere: matches[0]};
 }
 
-/** The header's hints for the focused pane: general keys plus that pane's own. */
-export function hintsFor(focus: PaneId): Binding[] {
-	return bindings.filter(b => b.hint && (!b.panes || b.panes.includes(focus)));
+/** The header's hints for the focused pane (general keys plus that pane's own); only general keys in a view. */
+export function hintsFor(focus: PaneId | undefined): Binding[] {
+	return bindings.filter(b => b.hint && (!b.panes || (focus !== undefined && b.panes.includes(focus))));
 }

@@ -1,14 +1,15 @@
-// The `:` prompt: type a kubectl-style command (run through the cluster), a pane name to focus it, or q to quit.
+// The `:` prompt: type a kubectl-style command (run through the cluster), any resource name to see it (a home pane
+// gets focus, any other kind opens its view), or q to quit.
+import {lookupResource} from '../../cluster/index.js';
 import type {KeyPress} from './keys.js';
-import type {PaneId, Prompt, Transition, UiState} from './types.js';
+import {paneOrder, type PaneId, type Prompt, type Transition, type UiState} from './types.js';
 
-/** k9s resource names and short names, for the panes the dashboard has. */
-export const paneAliases: Record<string, PaneId> = {
-	po: 'pods', pod: 'pods', pods: 'pods',
-	deploy: 'deployments', deployment: 'deployments', deployments: 'deployments', dp: 'deployments',
-	no: 'nodes', node: 'nodes', nodes: 'nodes',
-	ev: 'events', event: 'events', events: 'events',
-};
+/** The resource a `:` word names (plural, singular, kind or short name, as kubectl accepts), if any. */
+export function resourceNamed(word: string): string | undefined {
+	return /^[A-Za-z][\w.-]*$/.test(word) ? lookupResource(word)?.resource : undefined;
+}
+
+const isPane = (resource: string): resource is PaneId => (paneOrder as readonly string[]).includes(resource);
 
 const quitCommands = new Set(['q', 'q!', 'quit', 'qa']);
 const historyLimit = 100;
@@ -29,8 +30,12 @@ function submit(state: UiState, prompt: Prompt): Transition {
 	if (line === '') return {state: closed, effects: []};
 	const next = {...closed, history: remember(state.history, line)};
 	if (quitCommands.has(line)) return {state: next, effects: [{type: 'quit'}]};
-	const pane = paneAliases[line.toLowerCase()];
-	if (pane) return {state: {...next, focus: pane}, effects: []};
+	const resource = resourceNamed(line);
+	if (resource && isPane(resource)) {
+		const {view: _view, ...home} = next;
+		return {state: {...home, focus: resource}, effects: []};
+	}
+	if (resource) return {state: {...next, view: {resource, cursor: 0}}, effects: []};
 	const command = line.replace(/^kubectl\s+/, '');
 	return {state: next, effects: [{type: 'run', command}]};
 }

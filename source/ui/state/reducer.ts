@@ -5,6 +5,7 @@ import {findBinding, type Action} from './keymap.js';
 import type {KeyPress} from './keys.js';
 import {cycleFocus, move} from './navigation.js';
 import {promptKey} from './prompt.js';
+import {viewKey} from './view.js';
 import {speeds, speedLabel, type Transition, type UiState, type ViewInfo} from './types.js';
 
 const stay = (state: UiState): Transition => ({state, effects: []});
@@ -18,6 +19,11 @@ export function handleKey(state: UiState, key: KeyPress, view: ViewInfo): Transi
 	if (dialog?.kind === 'help') return helpKey(state, dialog, key);
 
 	const {binding, elsewhere} = findBinding(key.name, state.focus);
+	if (state.view) {
+		const action = binding?.action ?? elsewhere?.action;
+		const handled = viewKey(state, state.view, view, key.name, action);
+		if (handled) return handled;
+	}
 	if (binding) return perform(state, binding.action, view);
 	if (elsewhere?.panes) {
 		const where = elsewhere.panes.join(' or ');

@@ -24,6 +24,15 @@ export interface Prompt {
 	draft: string;
 }
 
+/** A full-screen view of one kind (`:cm`, `:rs`, `:quota`): its table from the descriptor, with its own cursor. */
+export interface ResourceView {
+	/** Plural resource name. */
+	resource: string;
+	cursor: number;
+	/** Key of the row under the cursor. */
+	selection?: string;
+}
+
 export interface UiState {
 	focus: PaneId;
 	cursors: Record<PaneId, number>;
@@ -35,6 +44,8 @@ export interface UiState {
 	wide: boolean;
 	dialog?: Dialog;
 	prompt?: Prompt;
+	/** Open over the home screen's panes; Esc closes it. */
+	view?: ResourceView;
 	history: string[];
 }
 
@@ -57,6 +68,8 @@ export interface ViewInfo {
 	tables: Record<PaneId, {rows: ReadonlyArray<{key: string; object: KubeObject}>}>;
 	/** Visible rows per pane (for paging); a pane not on screen counts as 1. */
 	page: Record<PaneId, number>;
+	/** The open resource view's rows and visible rows. */
+	view?: {rows: ReadonlyArray<{key: string; object: KubeObject}>; page: number; index: ReadonlyMap<string, number>};
 }
 
 export function initialState(): UiState {

@@ -36,7 +36,7 @@ test('a 5,000-row pane renders (and reads) only the rows that fit, and scrolls t
 	const lines = term.lines();
 	t.is(lines.length, 12, 'border, titles, 9 rows, border');
 	t.true(lines[0]!.includes(' pods(all)[5,000] '));
-	t.regex(lines[1]!, /NAMESPACE\s+NAME\s+READY\s+STATUS\s+RESTARTS\s+IP\s+NODE\s+AGE/);
+	t.regex(lines[1]!, /NAMESPACE\s+NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE\s+IP\s+NODE/);
 	t.true(lines[2]!.includes(`>default   ${name(0)}`) || lines[2]!.includes(`>default    ${name(0)}`), lines[2]);
 	t.true(lines[10]!.includes(name(8)));
 	t.false(term.lastFrame().includes(name(9)));

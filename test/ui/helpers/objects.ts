@@ -59,13 +59,14 @@ export function node(name: string, options: {ready?: boolean; unschedulable?: bo
 	};
 }
 
-export function deployment(name: string, options: {replicas?: number; available?: number; updated?: number; failed?: boolean; namespace?: string} = {}): Deployment {
+export function deployment(name: string, options: {replicas?: number; available?: number; ready?: number; updated?: number; failed?: boolean; namespace?: string} = {}): Deployment {
 	return {
 		apiVersion: 'apps/v1', kind: 'Deployment',
 		metadata: {name, namespace: options.namespace ?? 'default', creationTimestamp: at(0), labels: {app: name}},
 		spec: {replicas: options.replicas ?? 1, selector: {matchLabels: {app: name}}, template: {metadata: {labels: {app: name}}, spec: {containers: [{name: 'app', image: 'nginx'}]}}},
 		status: {
 			availableReplicas: options.available ?? 0,
+			readyReplicas: options.ready ?? options.available ?? 0,
 			updatedReplicas: options.updated ?? options.replicas ?? 1,
 			...(options.failed ? {conditions: [{type: 'Progressing', status: 'False', reason: 'ProgressDeadlineExceeded'}]} : {}),
 		},

@@ -4,14 +4,16 @@ import {ctxAt, deployment} from '../helpers/objects.js';
 
 const cells = (d: ReturnType<typeof deployment>) => Object.fromEntries(deploymentColumns.map(c => [c.title, c.value(d, ctxAt(300))]));
 
-test('READY is available/desired, with UP-TO-DATE and AVAILABLE beside it', t => {
-	const d = deployment('web', {replicas: 5, available: 3, updated: 4});
+test('READY is ready/desired as kubectl prints it (one definition with the headless tables), with UP-TO-DATE and AVAILABLE', t => {
+	const d = deployment('web', {replicas: 5, available: 3, ready: 4, updated: 4});
 	const row = cells(d);
-	t.is(row['READY'], '3/5');
+	t.is(row['READY'], '4/5');
 	t.is(row['UP-TO-DATE'], '4');
 	t.is(row['AVAILABLE'], '3');
 	t.is(row['AGE'], '5m');
 	t.is(row['SELECTOR'], 'app=web');
+	t.is(row['CONTAINERS'], 'app');
+	t.is(row['IMAGES'], 'nginx');
 	t.deepEqual(deploymentColumns.filter(c => !('wide' in c && c.wide)).map(c => c.title), ['NAMESPACE', 'NAME', 'READY', 'UP-TO-DATE', 'AVAILABLE', 'AGE']);
 });
 

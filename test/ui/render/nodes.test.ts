@@ -30,10 +30,11 @@ test('a cordoned node reads Ready,SchedulingDisabled and is dark orange; NotRead
 	t.is(nodeTone(node('worker-4')), 'normal');
 });
 
-test('ROLE and TAINTS (a count), as k9s shows them', t => {
+test('ROLES as kubectl prints them, and TAINTS (a count) as k9s shows them', t => {
 	const cp = node('cp', {roles: ['control-plane'], taints: 1});
 	const cell = (title: string) => nodeColumns.find(c => c.title === title)!.value(cp, ctxAt(0));
-	t.is(cell('ROLE'), 'control-plane');
+	t.is(cell('ROLES'), 'control-plane');
+	t.deepEqual(nodeColumns.filter(c => !c.wide).map(c => c.title), ['NAME', 'STATUS', 'ROLES', 'TAINTS', 'PODS', 'CPU', 'MEM', 'AGE', 'VERSION']);
 	t.is(cell('TAINTS'), '1');
 });
 

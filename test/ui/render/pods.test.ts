@@ -5,20 +5,20 @@ import {ctxAt, pod} from '../helpers/objects.js';
 
 const row = (p: ReturnType<typeof pod>, seconds = 90) => Object.fromEntries(podColumns.filter(c => !('wide' in c && c.wide)).map(c => [c.title, c.value(p, ctxAt(seconds))]));
 
-test('a running pod renders the k9s pod columns, with AGE from simulated time', t => {
+test('a running pod renders kubectl\'s pod columns (IP and NODE shown, as k9s does), with AGE from simulated time', t => {
 	const p = pod('web-1', {phase: 'Running', ready: true, node: 'worker-1', ip: '10.244.1.2', restarts: 2, created: 30});
 	t.deepEqual(row(p), {
-		NAMESPACE: 'default', NAME: 'web-1', READY: '1/1', STATUS: 'Running', RESTARTS: '2', IP: '10.244.1.2', NODE: 'worker-1', AGE: '60s',
+		NAMESPACE: 'default', NAME: 'web-1', READY: '1/1', STATUS: 'Running', RESTARTS: '2', AGE: '60s', IP: '10.244.1.2', NODE: 'worker-1',
 	});
-	t.deepEqual(podColumns.filter(c => !('wide' in c && c.wide)).map(c => c.title), ['NAMESPACE', 'NAME', 'READY', 'STATUS', 'RESTARTS', 'IP', 'NODE', 'AGE']);
+	t.deepEqual(podColumns.filter(c => !('wide' in c && c.wide)).map(c => c.title), ['NAMESPACE', 'NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE', 'IP', 'NODE']);
 	t.is(podTone(p), 'normal');
 });
 
-test('an unscheduled pod shows n/a for IP and NODE and is pending (dark orange)', t => {
+test('an unscheduled pod shows <none> for IP and NODE, as kubectl does, and is pending (dark orange)', t => {
 	const p = pod('batch-1');
 	t.is(row(p)['STATUS'], 'Pending');
-	t.is(row(p)['IP'], 'n/a');
-	t.is(row(p)['NODE'], 'n/a');
+	t.is(row(p)['IP'], '<none>');
+	t.is(row(p)['NODE'], '<none>');
 	t.is(podTone(p), 'pending');
 	t.is(createTheme(true).tone[podTone(p)], k9sColors.pending);
 });
