@@ -15,7 +15,7 @@ const byResource = new Map(resources.map(r => [r.resource, r]));
 const byName = new Map<string, ResourceType>();
 for (const r of resources) {
 	for (const name of [r.resource, r.singular, r.kind.toLowerCase(), ...r.shortNames]) byName.set(name, r);
-	if (r.group) byName.set(`${r.resource}.${r.group}`, r);
+	if (r.group) for (const name of [r.resource, r.singular, ...r.shortNames]) byName.set(`${name}.${r.group}`, r);
 }
 
 /** The registry entry for a plural resource name (`pods`); undefined when not served. */

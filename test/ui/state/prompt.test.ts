@@ -56,3 +56,41 @@ test('up and down walk the history, and down past the newest returns to the line
 	t.is(run(state, [press('up'), press('up'), press('down'), press('down')]).state.prompt?.text, 'draft');
 	t.deepEqual(run(state, [press('up'), press('enter')]).effects, [{type: 'run', command: 'cordon b'}]);
 });
+
+test('a kind that is not a home pane opens its view; a pane name closes it and focuses the pane; unknown words run as commands', t => {
+	for (const [word, resource] of [['rs', 'replicasets'], ['ns', 'namespaces'], ['replicaset.apps', 'replicasets'], ['Namespace', 'namespaces']] as const) {
+		t.deepEqual(run(initialState(), [press(':'), typed(word), press('enter')]).state.view, {resource, cursor: 0}, word);
+	}
+	const opened = run(initialState(), [press(':'), typed('rs'), press('enter')]).state;
+	const home = run(opened, [press(':'), typed('po'), press('enter')]).state;
+	t.is(home.view, undefined);
+	t.is(home.focus, 'pods');
+	const unknown = run(initialState(), [press(':'), typed('widgets'), press('enter')]);
+	t.is(unknown.state.view, undefined);
+	t.deepEqual(unknown.effects, [{type: 'run', command: 'widgets'}]);
+});
+
+test('in a view: j/k/G move its cursor over its rows, esc and q go back, pane actions say they do not apply', t => {
+	const rows = ['a', 'b', 'c'].map(key => ({key, object: {metadata: {name: key}}}));
+	const withView: ViewInfo = {...view, view: {rows, page: 2, index: new Map(rows.map((r, i) => [r.key, i]))}};
+	const at = (presses: KeyPress[]) => {
+		let state: UiState = {...initialState(), view: {resource: 'replicasets', cursor: 0}};
+		const effects = [];
+		for (const key of presses) {
+			const next = handleKey(state, key, withView);
+			state = next.state;
+			effects.push(...next.effects);
+		}
+		return {state, effects};
+	};
+	t.is(at([press('j'), press('j'), press('j')]).state.view?.cursor, 2);
+	t.is(at([press('G'), press('k')]).state.view?.selection, 'b');
+	t.is(at([press('esc')]).state.view, undefined);
+	const q = at([press('q')]);
+	t.is(q.state.view, undefined);
+	t.deepEqual(q.effects, []);
+	const scale = at([press('s')]);
+	t.is(scale.state.dialog, undefined);
+	t.is(scale.effects[0]?.type, 'flash');
+	t.deepEqual(at([press('n')]).effects, [{type: 'step'}]);
+});
