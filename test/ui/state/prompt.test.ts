@@ -8,10 +8,10 @@ const view: ViewInfo = {
 	page: {deployments: 1, nodes: 1, pods: 1, events: 1},
 };
 
-function run(state: UiState, presses: KeyPress[]) {
+function run(state: UiState, presses: KeyPress[], info: ViewInfo = view) {
 	const effects = [];
 	for (const key of presses) {
-		const next = handleKey(state, key, view);
+		const next = handleKey(state, key, info);
 		state = next.state;
 		effects.push(...next.effects);
 	}
@@ -73,16 +73,7 @@ test('a kind that is not a home pane opens its view; a pane name closes it and f
 test('in a view: j/k/G move its cursor over its rows, esc and q go back, pane actions say they do not apply', t => {
 	const rows = ['a', 'b', 'c'].map(key => ({key, object: {metadata: {name: key}}}));
 	const withView: ViewInfo = {...view, view: {rows, page: 2, index: new Map(rows.map((r, i) => [r.key, i]))}};
-	const at = (presses: KeyPress[]) => {
-		let state: UiState = {...initialState(), view: {resource: 'replicasets', cursor: 0}};
-		const effects = [];
-		for (const key of presses) {
-			const next = handleKey(state, key, withView);
-			state = next.state;
-			effects.push(...next.effects);
-		}
-		return {state, effects};
-	};
+	const at = (presses: KeyPress[]) => run({...initialState(), view: {resource: 'replicasets', cursor: 0}}, presses, withView);
 	t.is(at([press('j'), press('j'), press('j')]).state.view?.cursor, 2);
 	t.is(at([press('G'), press('k')]).state.view?.selection, 'b');
 	t.is(at([press('esc')]).state.view, undefined);
