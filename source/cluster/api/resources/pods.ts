@@ -49,7 +49,13 @@ const binding: Subresource<Pod, {target: {name: string}}> = {
 	},
 };
 
-const summary = (pod: Pod) => summarizePod(pod);
+// Stored objects are frozen, so one summary per object serves every column of its row, for the object's life.
+const summaries = new WeakMap<Pod, ReturnType<typeof summarizePod>>();
+function summary(pod: Pod) {
+	let value = summaries.get(pod);
+	if (!value) summaries.set(pod, (value = summarizePod(pod)));
+	return value;
+}
 
 export const pods = {
 	group: '', version: 'v1', kind: 'Pod', resource: 'pods', singular: 'pod', shortNames: ['po'],
