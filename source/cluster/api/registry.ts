@@ -6,8 +6,14 @@ import {pods} from './resources/pods.js';
 import {deployments} from './resources/deployments.js';
 import {replicasets} from './resources/replicasets.js';
 import {events} from './resources/events.js';
+import {configmaps} from './resources/configmaps.js';
+import {secrets} from './resources/secrets.js';
+import {serviceaccounts} from './resources/serviceaccounts.js';
+import {priorityclasses} from './resources/priorityclasses.js';
 
-export const resources: readonly ResourceType[] = [namespaces, nodes, pods, deployments, replicasets, events];
+export const resources: readonly ResourceType[] = [
+	namespaces, nodes, pods, deployments, replicasets, events, configmaps, secrets, serviceaccounts, priorityclasses,
+];
 
 const byResource = new Map(resources.map(r => [r.resource, r]));
 const byName = new Map<string, ResourceType>();
