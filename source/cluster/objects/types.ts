@@ -32,6 +32,9 @@ export type ServiceAccount = Mutable<core.ServiceAccount>;
 export type Volume = Mutable<core.Volume>;
 export type PriorityClass = Mutable<scheduling.PriorityClass>;
 
+/** v1.NamespaceTerminatingCause: the Status cause of a create refused because its namespace is going. */
+export const namespaceTerminatingCause = 'NamespaceTerminating';
+
 /** Any Kubernetes object: what the API server stores. */
 export interface KubeObject {
 	apiVersion?: string;
