@@ -86,8 +86,11 @@ export interface ResourceDescriptor<T extends KubeObject = any> {
 	prepareForCreate?(obj: T): void;
 	/** Fix up an update from the old object (fields the user may not change are carried over). */
 	prepareForUpdate?(obj: T, old: T): void;
-	/** Field paths as upstream (spec.replicas, spec.template.spec.containers[0].image). */
-	validate?(obj: T): FieldError[];
+	/**
+	 * Field paths as upstream (spec.replicas, spec.template.spec.containers[0].image). Runs on create and update
+	 * (`old` given), as most ValidateXUpdate functions include ValidateX; a kind whose update skips it checks `old`.
+	 */
+	validate?(obj: T, old?: T): FieldError[];
 	/** Extra checks on update only (immutable fields). */
 	validateUpdate?(obj: T, old: T): FieldError[];
 	/** Seconds of graceful deletion (0: remove at once). */

@@ -244,7 +244,7 @@ export class ApiServer {
 			type.defaults?.(next);
 			admission.admit(attrs, this.reader);
 			type.prepareForUpdate?.(next, old);
-			this.check(type, next, [...(type.validate?.(next) ?? []), ...(type.validateUpdate?.(next, old) ?? [])]);
+			this.check(type, next, [...(type.validate?.(next, old) ?? []), ...(type.validateUpdate?.(next, old) ?? [])]);
 		}
 		admission.validate(attrs, this.reader);
 		if (type.generation && !sameSpec(next, old)) next.metadata.generation = (oldMeta.generation ?? 0) + 1;

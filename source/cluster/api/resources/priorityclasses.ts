@@ -1,5 +1,6 @@
 // PriorityClass (scheduling.k8s.io/v1; pkg/apis/scheduling/validation, pkg/registry/scheduling/priorityclass).
-// The two system classes are created by the apiserver at start and cannot be deleted or given other values.
+// The two system classes are created by the apiserver at start and cannot be deleted; like every class, their
+// value and preemptionPolicy are fixed once created.
 import type {PriorityClass} from '../../objects/types.js';
 import type {ResourceDescriptor} from '../resource.js';
 import type {FieldError} from '../errors.js';
@@ -33,11 +34,14 @@ const preemptionPolicies = ['PreemptLowerPriority', 'Never'];
 
 export const priorityclasses = {
 	group: 'scheduling.k8s.io', version: 'v1', kind: 'PriorityClass', resource: 'priorityclasses', singular: 'priorityclass', shortNames: ['pc'],
-	namespaced: false, generation: false,
+	// PrepareForCreate sets generation 1; there is no spec, so it never moves.
+	namespaced: false, generation: true,
 	defaults(pc) {
 		pc.preemptionPolicy ??= 'PreemptLowerPriority';
 	},
-	validate(pc) {
+	validate(pc, old) {
+		// ValidatePriorityClassUpdate does not repeat these: an update checks only what it may not change.
+		if (old) return [];
 		const errors: FieldError[] = objectMetaErrors(pc.metadata, 'subdomain');
 		if (typeof pc.value !== 'number' || !Number.isInteger(pc.value)) errors.push({type: 'Invalid', field: 'value', value: pc.value, detail: 'must be an integer'});
 		const name = pc.metadata?.name ?? '';
