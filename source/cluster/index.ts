@@ -9,6 +9,7 @@ import {InformerSet, type Component, type ComponentContext, type ComponentStatus
 import {controlPlane} from './control-plane/index.js';
 import {NodeAgents} from './node/agents.js';
 import {Kubectl, type CommandResult} from './kubectl/index.js';
+import {systemPriorityClasses} from './api/resources/priorityclasses.js';
 export {readManifests, CommandError} from './kubectl/index.js';
 export {printTable, formatTable, qualifiedKind, type PrintOptions} from './kubectl/printer.js';
 export {describeObject} from './kubectl/describe.js';
@@ -61,6 +62,14 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
 	const system = api.client('system:apiserver');
 	for (const name of initialNamespaces) {
 		system.create('namespaces', {apiVersion: 'v1', kind: 'Namespace', metadata: {name}}, {reason: 'bootstrap namespace'});
+	}
+	// The apiserver's post-start hook bootstrap-system-priority-classes.
+	for (const pc of systemPriorityClasses) system.create('priorityclasses', pc, {reason: 'bootstrap system priority class'});
+	// A real cluster's controller manager gives these namespaces their `default` ServiceAccount before anyone
+	// can send a pod; here fixtures and tests create pods before tick 1, so bootstrap does it, as its identity.
+	const serviceAccounts = api.client('system:serviceaccount:kube-system:service-account-controller');
+	for (const namespace of initialNamespaces) {
+		serviceAccounts.create('serviceaccounts', {apiVersion: 'v1', kind: 'ServiceAccount', metadata: {name: 'default', namespace}}, {namespace, reason: 'bootstrap: default service account'});
 	}
 
 	const controllers: Component[] = controlPlane(ctx);

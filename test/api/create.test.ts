@@ -177,8 +177,13 @@ test('objects in a namespace that does not exist are refused', t => {
 	t.is((error as any).status.code, 404);
 	t.is((error as any).status.reason, 'NotFound');
 	t.is(cluster.client.list('pods').items.length, 0);
-	// Once the namespace exists, the same create works.
+	// Once the namespace exists, and the serviceaccounts controller has given it its default ServiceAccount (at the
+	// next tick), the same create works. Before that, the ServiceAccount admission plugin refuses it, as upstream.
 	cluster.client.create('namespaces', {apiVersion: 'v1', kind: 'Namespace', metadata: {name: 'nope'}});
+	t.throws(() => cluster.client.create('pods', podObject('p', {namespace: 'nope'})), {
+		message: 'pods "p" is forbidden: error looking up service account nope/default: serviceaccount "default" not found',
+	});
+	cluster.step();
 	t.is(cluster.client.create('pods', podObject('p', {namespace: 'nope'})).metadata!.namespace, 'nope');
 });
 

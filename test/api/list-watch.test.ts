@@ -61,6 +61,7 @@ test('an unsupported field selector is 400 BadRequest', t => {
 test('list by namespace only returns that namespace', t => {
 	const cluster = createCluster();
 	cluster.client.create('namespaces', {apiVersion: 'v1', kind: 'Namespace', metadata: {name: 'team'}});
+	cluster.step(); // the serviceaccounts controller gives it its default ServiceAccount
 	cluster.client.create('pods', podObject('x'));
 	cluster.client.create('pods', podObject('y', {namespace: 'team'}));
 	t.deepEqual(names(cluster.client.list('pods', {namespace: 'team'}).items), ['y']);
@@ -154,6 +155,7 @@ test('a watch on spec.nodeName from an old resourceVersion replays only that nod
 test('a namespaced watch ignores other namespaces', t => {
 	const cluster = createCluster();
 	cluster.client.create('namespaces', {apiVersion: 'v1', kind: 'Namespace', metadata: {name: 'team'}});
+	cluster.step(); // the serviceaccounts controller gives it its default ServiceAccount
 	const seen: string[] = [];
 	cluster.client.watch<Pod>('pods', {namespace: 'team'}, e => seen.push(`${e.type} ${e.object.metadata!.namespace}/${e.object.metadata!.name}`));
 	cluster.client.create('pods', podObject('x'));

@@ -162,13 +162,26 @@ spec:
 `;
 	const orphan = tempFile('orphan.yaml', pod);
 	t.is(failure(cluster, `apply -f ${orphan}`).message, `${orphan}:1: namespaces "team" not found`);
-	const together = tempFile('together.yaml', `apiVersion: v1
+	const namespace = `apiVersion: v1
 kind: Namespace
 metadata:
   name: team
 ---
+`;
+	// A new namespace has no default ServiceAccount until the controller's next pass: upstream's ServiceAccount
+	// admission refuses the pod, and nothing of the file is written.
+	const withoutAccount = tempFile('without-account.yaml', `${namespace}${pod}`);
+	t.is(failure(cluster, `apply -f ${withoutAccount}`).message,
+		`${withoutAccount}:6: pods "p" is forbidden: error looking up service account team/default: serviceaccount "default" not found`);
+	t.is(cluster.client.find('namespaces', 'team'), undefined);
+	const together = tempFile('together.yaml', `${namespace}apiVersion: v1
+kind: ServiceAccount
+metadata:
+  name: default
+  namespace: team
+---
 ${pod}`);
-	t.is(cluster.run(`apply -f ${together}`).message, 'namespace/team created\npod/p created');
+	t.is(cluster.run(`apply -f ${together}`).message, 'namespace/team created\nserviceaccount/default created\npod/p created');
 	t.is(cluster.client.get('pods', 'p', 'team').metadata!.namespace, 'team');
 });
 

@@ -6,10 +6,16 @@ import {pods} from './resources/pods.js';
 import {deployments} from './resources/deployments.js';
 import {replicasets} from './resources/replicasets.js';
 import {events} from './resources/events.js';
+import {configmaps} from './resources/configmaps.js';
+import {secrets} from './resources/secrets.js';
+import {serviceaccounts} from './resources/serviceaccounts.js';
+import {priorityclasses} from './resources/priorityclasses.js';
 
 // The order kubectl-style listings use (headless tables, `kubectl get` of several kinds): cluster-scoped kinds first,
-// workloads before the pods they own, events last.
-export const resources: readonly ResourceType[] = [namespaces, nodes, deployments, replicasets, pods, events];
+// then configuration, workloads before the pods they own, events last.
+export const resources: readonly ResourceType[] = [
+	namespaces, nodes, priorityclasses, serviceaccounts, configmaps, secrets, deployments, replicasets, pods, events,
+];
 
 const byResource = new Map(resources.map(r => [r.resource, r]));
 const byName = new Map<string, ResourceType>();

@@ -2,7 +2,7 @@
 // garbage collector need to serve it, the way the apiserver's registry (strategy + storage), kubectl's printers and
 // k9s's renderer registry do together. Adding a kind is adding one of these (see resources/), not a new code path.
 import type {KubeObject} from '../objects/types.js';
-import type {FieldError} from './errors.js';
+import type {FieldError, StatusError} from './errors.js';
 
 export interface DeletionContext {
 	/** gracePeriodSeconds from the delete options, if given. */
@@ -38,6 +38,8 @@ export interface Subresources<T extends KubeObject> {
 	status?: StatusSubresource;
 	scale?: Subresource<T, {replicas: number}>;
 	binding?: Subresource<T, {target: {name: string}}>;
+	/** namespaces/finalize: the only way to change a namespace's spec.finalizers. */
+	finalize?: Subresource<T, {spec?: {finalizers?: string[]}}>;
 }
 
 /** What a printer column may read besides its object. */
@@ -87,12 +89,21 @@ export interface ResourceDescriptor<T extends KubeObject = any> {
 	prepareForCreate?(obj: T): void;
 	/** Fix up an update from the old object (fields the user may not change are carried over). */
 	prepareForUpdate?(obj: T, old: T): void;
-	/** Field paths as upstream (spec.replicas, spec.template.spec.containers[0].image). */
-	validate?(obj: T): FieldError[];
+	/**
+	 * Field paths as upstream (spec.replicas, spec.template.spec.containers[0].image). Runs on create and update
+	 * (`old` given), as most ValidateXUpdate functions include ValidateX; a kind whose update skips it checks `old`.
+	 */
+	validate?(obj: T, old?: T): FieldError[];
 	/** Extra checks on update only (immutable fields). */
 	validateUpdate?(obj: T, old: T): FieldError[];
 	/** Seconds of graceful deletion (0: remove at once). */
 	gracePeriod?(obj: T, ctx: DeletionContext): number;
+	/** The storage's own refusal of a delete (system priority classes); undefined to allow it. */
+	refuseDelete?(obj: T): StatusError | undefined;
+	/** Finalizers besides metadata.finalizers that hold a deleted object (a namespace's spec.finalizers). */
+	finalizers?(obj: T): readonly string[];
+	/** What marking the object for deletion changes besides deletionTimestamp (a namespace goes Terminating). */
+	markDeleting?(obj: T): void;
 
 	/** Field selectors beyond metadata.name and metadata.namespace. */
 	fieldSelectors?: Record<string, (obj: T) => string | undefined>;

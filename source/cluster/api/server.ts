@@ -17,7 +17,7 @@ import * as admission from './admission/index.js';
 import type {AdmissionAttributes, AdmissionReader} from './admission/index.js';
 import type {Trace, TraceEntry} from './trace.js';
 import {
-	alreadyExists, badRequest, conflict, forbidden, gone, invalid, methodNotSupported, notFound,
+	alreadyExists, badRequest, conflict, gone, invalid, methodNotSupported, notFound,
 	staleResourceVersion, type FieldError,
 } from './errors.js';
 
@@ -194,7 +194,7 @@ export class ApiServer {
 		const meta = obj.metadata!;
 		const generated = !meta.name && !!meta.generateName;
 		if (generated) meta.name = meta.generateName!.slice(0, 58) + this.deps.random.string(5);
-		const attrs = this.strategyForCreate(identity, type, obj, options.dryRun ?? false);
+		const attrs = this.strategyForCreate(identity, type, obj, options.dryRun ?? false, this.reader, generated);
 		if (obj.metadata !== meta) throw new Error(`defaulting of ${type.resource} must not replace metadata`);
 		let key = this.key(type, meta.namespace, meta.name!);
 		// RetryGenerateName (on by default since 1.31): a generated name that is taken is drawn again.
@@ -244,14 +244,14 @@ export class ApiServer {
 			type.defaults?.(next);
 			admission.admit(attrs, this.reader);
 			type.prepareForUpdate?.(next, old);
-			this.check(type, next, [...(type.validate?.(next) ?? []), ...(type.validateUpdate?.(next, old) ?? [])]);
+			this.check(type, next, [...(type.validate?.(next, old) ?? []), ...(type.validateUpdate?.(next, old) ?? [])]);
 		}
 		admission.validate(attrs, this.reader);
 		if (type.generation && !sameSpec(next, old)) next.metadata.generation = (oldMeta.generation ?? 0) + 1;
 		if (sameIgnoringVersion(next, old)) return old;
 		const verb = options.subresource ? `${type.resource}/${options.subresource}` : type.resource;
 		// An object being deleted goes once its last finalizer is removed.
-		if (next.metadata.deletionTimestamp && (next.metadata.finalizers ?? []).length === 0 && (next.metadata.deletionGracePeriodSeconds ?? 0) === 0) {
+		if (this.finished(type, next)) {
 			return this.remove(identity, type, key, old, options.reason ?? 'last finalizer removed', current.modRevision);
 		}
 		const updated = this.write(identity, type, options.verb ?? 'update', key, next, current.modRevision, options, verb);
@@ -282,10 +282,11 @@ export class ApiServer {
 		if (pre?.resourceVersion && pre.resourceVersion !== meta.resourceVersion) {
 			throw conflict(type, name, `Precondition failed: ResourceVersion in precondition: ${pre.resourceVersion}, ResourceVersion in object meta: ${meta.resourceVersion}`);
 		}
+		const refusal = type.refuseDelete?.(obj);
+		if (refusal) throw refusal;
 		admission.validate({operation: 'DELETE', type, namespace, name, object: obj, oldObject: obj, user: identity, dryRun: options.dryRun ?? false}, this.reader);
-		if (type.resource === 'namespaces') throw forbidden(type, name, 'namespace deletion is not simulated yet');
 		const grace = type.gracePeriod?.(obj, {requested: options.gracePeriodSeconds}) ?? 0;
-		const finalizers = meta.finalizers ?? [];
+		const finalizers = this.pendingFinalizers(type, obj);
 		if (grace === 0 && finalizers.length === 0) return this.remove(identity, type, key, obj, options.reason ?? 'deleted', current.modRevision, options.dryRun);
 		// Graceful: mark for deletion; whoever owns the object (the kubelet, a finalizer's controller) finishes it.
 		const now = this.deps.clock.now();
@@ -297,6 +298,7 @@ export class ApiServer {
 		const next = deepClone(obj);
 		next.metadata!.deletionTimestamp = this.deps.clock.timestamp(deadline);
 		next.metadata!.deletionGracePeriodSeconds = grace;
+		type.markDeleting?.(next);
 		if (type.generation) next.metadata!.generation = (meta.generation ?? 0) + 1;
 		return this.write(identity, type, 'delete', key, next, current.modRevision, {...options, reason: options.reason ?? `graceful deletion, ${grace}s`});
 	}
@@ -332,11 +334,12 @@ export class ApiServer {
 		next.metadata = {...next.metadata};
 		const changedSpec = !sameSpec(next, old);
 		if (type.generation && changedSpec) next.metadata.generation = (old.metadata?.generation ?? 0) + 1;
+		// namespaces/finalize removing the last finalizer of a terminating namespace deletes it.
+		if (this.finished(type, next)) return this.remove(identity, type, key, old, options.reason ?? 'last finalizer removed', current.modRevision, options.dryRun);
 		const written = sameIgnoringVersion(next, old) ? old : this.write(identity, type, entry.verb, key, next, current.modRevision, options, `${type.resource}/${subresource}`);
 		return entry.get ? entry.get(written) : written;
 	}
 
-	/** Validation without a write, for all-or-nothing loading: throws the Invalid status the create would. */
 	/**
 	 * Validation without a write, for all-or-nothing loading: throws the Status the create would. `planned` are
 	 * objects of the same batch that will exist by then (a Namespace before the Deployment that lives in it).
@@ -344,8 +347,11 @@ export class ApiServer {
 	validateNew(resource: string, input: KubeObject, namespace?: string, planned: readonly KubeObject[] = []): KubeObject {
 		const type = this.type(resource);
 		const obj = this.prepare(type, input, namespace);
-		if (!obj.metadata!.name && obj.metadata!.generateName) obj.metadata!.name = `${obj.metadata!.generateName}xxxxx`;
-		this.strategyForCreate('', type, obj, true, planned.length ? this.withPlanned(planned) : this.reader);
+		const generated = !obj.metadata!.name && !!obj.metadata!.generateName;
+		if (generated) obj.metadata!.name = `${obj.metadata!.generateName}xxxxx`;
+		// A dry run draws no random names (xxxxx, as for generateName), so planning leaves the generator untouched.
+		const reader = {...(planned.length ? this.withPlanned(planned) : this.reader), randomString: (n: number) => 'x'.repeat(n)};
+		this.strategyForCreate('', type, obj, true, reader, generated);
 		return obj;
 	}
 
@@ -363,6 +369,7 @@ export class ApiServer {
 				return [...this.reader.list(resource, namespace), ...planned.filter(obj => matches(obj, type, namespace))];
 			},
 			timestamp: this.reader.timestamp,
+			randomString: this.reader.randomString,
 		};
 	}
 
@@ -370,9 +377,9 @@ export class ApiServer {
 	 * A create as the apiserver runs it: defaulting, mutating admission, what a create may not set
 	 * (PrepareForCreate), validation, validating admission. Returns the admission attributes for `committed`.
 	 */
-	private strategyForCreate(identity: string, type: ResourceType, obj: KubeObject, dryRun: boolean, reader = this.reader): AdmissionAttributes {
+	private strategyForCreate(identity: string, type: ResourceType, obj: KubeObject, dryRun: boolean, reader: AdmissionReader, generatedName: boolean): AdmissionAttributes {
 		const meta = obj.metadata!;
-		const attrs: AdmissionAttributes = {operation: 'CREATE', type, namespace: meta.namespace, name: meta.name ?? '', object: obj, user: identity, dryRun};
+		const attrs: AdmissionAttributes = {operation: 'CREATE', type, namespace: meta.namespace, name: meta.name ?? '', generatedName, object: obj, user: identity, dryRun};
 		type.defaults?.(obj);
 		admission.admit(attrs, reader);
 		type.prepareForCreate?.(obj);
@@ -393,7 +400,18 @@ export class ApiServer {
 			return this.deps.store.range(prefix).kvs.map(kv => kv.value);
 		},
 		timestamp: () => this.deps.clock.timestamp(),
+		randomString: n => this.deps.random.string(n),
 	};
+
+	/** Finalizers that still hold an object: metadata.finalizers and the kind's own (a namespace's spec.finalizers). */
+	private pendingFinalizers(type: ResourceType, obj: KubeObject): string[] {
+		return [...(obj.metadata?.finalizers ?? []), ...(type.finalizers?.(obj) ?? [])];
+	}
+
+	/** An object marked for deletion with nothing left to wait for: no finalizer, no grace period. */
+	private finished(type: ResourceType, obj: KubeObject): boolean {
+		return !!obj.metadata?.deletionTimestamp && this.pendingFinalizers(type, obj).length === 0 && (obj.metadata.deletionGracePeriodSeconds ?? 0) === 0;
+	}
 
 	private prepare(type: ResourceType, input: KubeObject, namespace?: string): KubeObject {
 		if (typeof input !== 'object' || input === null) throw badRequest(`${type.kind} must be an object`);

@@ -6,10 +6,16 @@ import {GarbageCollector} from './controllers/garbage-collector.js';
 import {PodGarbageCollector} from './controllers/pod-gc.js';
 import {NodeLifecycleController} from './controllers/node-lifecycle.js';
 import {NodeIpamController} from './controllers/node-ipam.js';
+import {NamespaceController} from './controllers/namespace/controller.js';
+import {ServiceAccountsController} from './controllers/serviceaccounts.js';
 import {Scheduler} from './scheduler/scheduler.js';
 
 export function controlPlane(ctx: ComponentContext): Component[] {
 	return [
+		// Namespace housekeeping first: a new namespace's default ServiceAccount exists before any pod of the
+		// same tick asks for it.
+		new NamespaceController(ctx),
+		new ServiceAccountsController(ctx),
 		new NodeIpamController(ctx),
 		new NodeLifecycleController(ctx),
 		new DeploymentController(ctx),

@@ -4,6 +4,7 @@
 import type * as meta from 'kubernetes-types/meta/v1.js';
 import type * as core from 'kubernetes-types/core/v1.js';
 import type * as apps from 'kubernetes-types/apps/v1.js';
+import type * as scheduling from 'kubernetes-types/scheduling/v1.js';
 
 export type Mutable<T> = T extends readonly (infer U)[] ? Mutable<U>[] : T extends object ? {-readonly [K in keyof T]: Mutable<T[K]>} : T;
 
@@ -24,6 +25,15 @@ export type Taint = Mutable<core.Taint>;
 export type Toleration = Mutable<core.Toleration>;
 export type Deployment = Mutable<apps.Deployment>;
 export type ReplicaSet = Mutable<apps.ReplicaSet>;
+export type NamespaceCondition = Mutable<core.NamespaceCondition>;
+export type ConfigMap = Mutable<core.ConfigMap>;
+export type Secret = Mutable<core.Secret>;
+export type ServiceAccount = Mutable<core.ServiceAccount>;
+export type Volume = Mutable<core.Volume>;
+export type PriorityClass = Mutable<scheduling.PriorityClass>;
+
+/** v1.NamespaceTerminatingCause: the Status cause of a create refused because its namespace is going. */
+export const namespaceTerminatingCause = 'NamespaceTerminating';
 
 /** Any Kubernetes object: what the API server stores. */
 export interface KubeObject {

@@ -2,10 +2,14 @@
 // every mutating step runs before every validating one. A plugin is one file; adding one is one line here.
 import type {AdmissionAttributes, AdmissionPlugin, AdmissionReader} from './types.js';
 import {namespaceLifecycle} from './namespace-lifecycle.js';
+import {serviceAccountPlugin} from './service-account.js';
+import {priorityPlugin} from './priority.js';
 import {defaultTolerationSecondsPlugin} from './default-toleration-seconds.js';
 
 export const admissionPlugins: readonly AdmissionPlugin[] = [
 	namespaceLifecycle,
+	serviceAccountPlugin,
+	priorityPlugin,
 	defaultTolerationSecondsPlugin,
 ];
 

@@ -12,6 +12,11 @@ export interface AdmissionAttributes {
 	subresource?: string;
 	namespace?: string;
 	name: string;
+	/**
+	 * The name was drawn from metadata.generateName. Upstream runs mutating admission before the name is
+	 * generated, so refusals there name the prefix (`pods "web-7d9c-" is forbidden: ...`): see requestName.
+	 */
+	generatedName?: boolean;
 	/** The object being written: a private copy mutating plugins may change (for DELETE, the stored object). */
 	object: KubeObject;
 	/** The stored object on UPDATE and DELETE. */
@@ -27,6 +32,13 @@ export interface AdmissionReader {
 	list(resource: string, namespace?: string): KubeObject[];
 	/** Simulated time, RFC 3339. */
 	timestamp(): string;
+	/** utilrand.String(n) from the cluster's seeded generator (a dry run's plan draws none: `xxxxx`). */
+	randomString(n: number): string;
+}
+
+/** The name a mutating plugin's refusal quotes (admission.NewForbidden): the generateName prefix before generation. */
+export function requestName(attrs: AdmissionAttributes): string {
+	return attrs.generatedName ? attrs.object.metadata?.generateName ?? attrs.name : attrs.name;
 }
 
 export interface AdmissionPlugin {

@@ -23,7 +23,7 @@ function defaultContainer(c: Container): void {
 	c.resources ??= {};
 }
 
-export function defaultPodSpec(spec: PodSpec, options: {admission: boolean}): void {
+export function defaultPodSpec(spec: PodSpec): void {
 	const s = spec;
 	s.restartPolicy ??= 'Always';
 	s.terminationGracePeriodSeconds ??= 30;
@@ -33,8 +33,6 @@ export function defaultPodSpec(spec: PodSpec, options: {admission: boolean}): vo
 	s.enableServiceLinks ??= true;
 	for (const c of s.containers ?? []) defaultContainer(c);
 	for (const c of s.initContainers ?? []) defaultContainer(c);
-	// Priority admission's value when no PriorityClass applies.
-	if (options.admission) s.priority ??= 0;
 }
 
 function containerErrors(containers: Container[] | undefined, field: string, names: Set<string>): FieldError[] {

@@ -61,7 +61,7 @@ export const pods = {
 	group: '', version: 'v1', kind: 'Pod', resource: 'pods', singular: 'pod', shortNames: ['po'],
 	namespaced: true, generation: true,
 	defaults(pod) {
-		if (pod.spec) defaultPodSpec(pod.spec, {admission: true});
+		if (pod.spec) defaultPodSpec(pod.spec);
 	},
 	prepareForCreate(pod) {
 		pod.status = pod.spec ? {phase: 'Pending', qosClass: qosClass(pod.spec)} : {phase: 'Pending'};

@@ -20,7 +20,7 @@ interface WorkloadSpec {
 export function defaultWorkload(spec: WorkloadSpec | undefined): void {
 	if (!spec) return;
 	spec.replicas ??= 1;
-	if (spec.template?.spec) defaultPodSpec(spec.template.spec, {admission: false});
+	if (spec.template?.spec) defaultPodSpec(spec.template.spec);
 }
 
 export function workloadErrors(spec: WorkloadSpec | undefined): FieldError[] {
