@@ -54,12 +54,16 @@ test('--headless --ticks 12 -o table prints every kind with objects as kubectl g
 	t.deepEqual(headers, [
 		'NAME STATUS AGE',
 		'NAME STATUS ROLES AGE VERSION INTERNAL-IP EXTERNAL-IP OS-IMAGE KERNEL-VERSION CONTAINER-RUNTIME',
+		'NAME VALUE GLOBAL-DEFAULT AGE PREEMPTIONPOLICY',
+		'NAMESPACE NAME SECRETS AGE',
 		'NAMESPACE NAME READY UP-TO-DATE AVAILABLE AGE CONTAINERS IMAGES SELECTOR',
 		'NAMESPACE NAME DESIRED CURRENT READY AGE CONTAINERS IMAGES SELECTOR',
 		'NAMESPACE NAME READY STATUS RESTARTS AGE IP NODE NOMINATED NODE READINESS GATES',
 		'NAMESPACE LAST SEEN TYPE REASON OBJECT SUBOBJECT SOURCE MESSAGE FIRST SEEN COUNT NAME',
 	]);
 	t.regex(run.stdout, /^namespace\/kube-system\s+Active\s/m);
+	t.regex(run.stdout, /^priorityclass\.scheduling\.k8s\.io\/system-node-critical\s+2000001000\s+false\s+12s\s+PreemptLowerPriority$/m);
+	t.regex(run.stdout, /^kube-system\s+serviceaccount\/default\s+0\s+12s$/m);
 	t.regex(run.stdout, /^node\/\S+\s+Ready\s/m);
 	// kubectl's READY for a deployment: ready pods of the desired count.
 	t.regex(run.stdout, /^default\s+deployment\.apps\/web\s+3\/3\s+3\s+3\s+12s\s+nginx\s+nginx:1\.27\s+app=web$/m);
