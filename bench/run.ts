@@ -1,12 +1,14 @@
 // `npm run bench`: runs each scenario headless from nothing to every pod Running and writes
 // bench/results.json: ticks to converge, wall seconds, pods scheduled per wall second, median and max
-// wall ms per tick, peak RSS. Wall-clock time is measured here, never inside the cluster.
+// wall ms per tick, peak RSS; then the long run's memory over 50,000 ticks (bench/long-run.ts).
+// Wall-clock time is measured here, never inside the cluster.
 import {writeFileSync} from 'node:fs';
 import {execFileSync} from 'node:child_process';
 import {fileURLToPath} from 'node:url';
 import {performance} from 'node:perf_hooks';
 import {createCluster, type Deployment} from '../source/cluster/index.js';
 import {scenarios, populate, type Scenario} from './scenarios.js';
+import {longRun, type LongRunResult} from './long-run.js';
 
 interface Result {
 	scenario: string;
@@ -80,16 +82,24 @@ function countBound(cluster: ReturnType<typeof createCluster>): number {
 	return n;
 }
 
-// Each scenario runs in a process of its own, so peak RSS is that scenario's alone.
+// Each scenario runs in a process of its own, so peak RSS is that scenario's alone. `npm run bench NAME` runs one;
+// the long run (BENCH_LONG_TICKS ticks, default 50,000) is `long-run`.
 const only = process.argv[2];
+const child = (name: string) => JSON.parse(execFileSync(
+	process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), name, '--child'],
+	{encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 24},
+));
 if (process.argv[3] === '--child') {
-	process.stdout.write(JSON.stringify(run(scenarios.find(s => s.name === only)!)));
+	const result = only === 'long-run' ? longRun(Number(process.env['BENCH_LONG_TICKS'] ?? 50_000)) : run(scenarios.find(s => s.name === only)!);
+	process.stdout.write(JSON.stringify(result));
 } else {
-	const results: Result[] = scenarios.filter(s => !only || s.name === only).map(s => JSON.parse(execFileSync(
-		process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), s.name, '--child'],
-		{encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20},
-	)) as Result);
-	const out = {date: new Date().toISOString(), node: process.version, results};
+	const results: Result[] = scenarios.filter(s => !only || s.name === only).map(s => child(s.name) as Result);
+	const long = !only || only === 'long-run' ? child('long-run') as LongRunResult : undefined;
+	const out = {date: new Date().toISOString(), node: process.version, results, ...(long ? {longRun: long} : {})};
 	writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify(out, null, 2)}\n`);
-	console.table(results.map(({description: _, ...r}) => r));
+	if (results.length) console.table(results.map(({description: _, ...r}) => r));
+	if (long) {
+		console.table(long.samples);
+		console.log(`long-run: heap growth after the first simulated hour ${long.heapGrowthMB} MB (${long.heapGrowthPercent}%), ${long.wallSeconds} s`);
+	}
 }

@@ -10,7 +10,7 @@ import {formatCluster, parseAt, runHeadless} from './headless/run.js';
 const usage = `kubetui: a Kubernetes cluster simulated in one process, with a k9s-style dashboard
 
 usage:
-  kubetui [--cluster FILE] [-f FILE]... [--seed N] [--tick-seconds S]
+  kubetui [--cluster FILE] [-f FILE]... [--seed N] [--tick-seconds S] [--event-ttl D] [--history-window D]
   kubetui --headless --ticks N [--cluster FILE] [-f FILE]... [--at "TICK:COMMAND"]... [-o table|json|yaml]
 
 options:
@@ -18,6 +18,8 @@ options:
   -f, --filename FILE more Kubernetes YAML applied on top (repeatable)
   --seed N            seed of the random generator (default 1)
   --tick-seconds S    simulated seconds per tick (default 1)
+  --event-ttl D       events expire this long after their last update, as kube-apiserver's flag (default 1h)
+  --history-window D  store history kept behind now when it compacts every 5m (default 10m); D like 90s, 10m, 1h30m
   --headless          no dashboard: run --ticks N ticks and print the cluster
   --ticks N           ticks to run headless
   --at "TICK:COMMAND" run a kubectl-style command after tick TICK (0: before the first), e.g.
@@ -37,6 +39,19 @@ function number(value: string | undefined, flag: string, fallback: number, check
 	return n;
 }
 
+/** A Go-style duration (`90s`, `10m`, `1h30m`) or plain seconds, in seconds. */
+export function duration(value: string | undefined, flag: string, fallback: number): number {
+	if (value === undefined) return fallback;
+	const units: Record<string, number> = {h: 3600, m: 60, s: 1};
+	let seconds = 0;
+	const text = value.trim();
+	if (/^\d+(\.\d+)?$/.test(text)) seconds = Number(text);
+	else if (/^(\d+(\.\d+)?[hms])+$/.test(text)) for (const [, n, unit] of text.matchAll(/(\d+(?:\.\d+)?)([hms])/g)) seconds += Number(n) * units[unit!]!;
+	else throw new UsageError(`invalid ${flag} "${value}": expected a duration like 90s, 10m or 1h30m`);
+	if (!(seconds > 0) || seconds > 366 * 86400) throw new UsageError(`invalid ${flag} "${value}": expected more than 0 and at most a year`);
+	return seconds;
+}
+
 export async function main(argv: string[]): Promise<number> {
 	let args;
 	try {
@@ -44,7 +59,7 @@ export async function main(argv: string[]): Promise<number> {
 			args: argv, allowPositionals: false, strict: true,
 			options: {
 				cluster: {type: 'string'}, filename: {type: 'string', short: 'f', multiple: true}, seed: {type: 'string'},
-				'tick-seconds': {type: 'string'}, headless: {type: 'boolean'}, ticks: {type: 'string'},
+				'tick-seconds': {type: 'string'}, 'event-ttl': {type: 'string'}, 'history-window': {type: 'string'}, headless: {type: 'boolean'}, ticks: {type: 'string'},
 				at: {type: 'string', multiple: true}, output: {type: 'string', short: 'o'}, help: {type: 'boolean', short: 'h'},
 			},
 		}).values;
@@ -58,6 +73,8 @@ export async function main(argv: string[]): Promise<number> {
 	}
 	try {
 		const seed = number(args.seed, '--seed', 1, Number.isInteger, 'an integer');
+		const eventTTLSeconds = duration(args['event-ttl'], '--event-ttl', 3600);
+		const historyWindowSeconds = duration(args['history-window'], '--history-window', 600);
 		const tickSeconds = number(args['tick-seconds'], '--tick-seconds', 1, n => n > 0 && n <= 3600, 'seconds, more than 0 and at most 3600');
 		const clusterFile = args.cluster ?? defaultFixture;
 		const output = args.output ?? 'table';
@@ -74,7 +91,7 @@ export async function main(argv: string[]): Promise<number> {
 			return 2;
 		}
 
-		const cluster = createCluster({seed, tickSeconds, name: basename(clusterFile, extname(clusterFile))});
+		const cluster = createCluster({seed, tickSeconds, eventTTLSeconds, historyWindowSeconds, name: basename(clusterFile, extname(clusterFile))});
 		load(cluster, [clusterFile, ...(args.filename ?? [])]);
 
 		if (args.headless) {

@@ -22,6 +22,10 @@ export interface ClusterOptions {
 	seed?: number;
 	/** Simulated seconds per tick. Default 1. */
 	tickSeconds?: number;
+	/** kube-apiserver --event-ttl: Events go this many simulated seconds after their last write. Default 3600. */
+	eventTTLSeconds?: number;
+	/** History the store keeps behind now (simulated seconds) when it compacts every 5 minutes. Default 600. */
+	historyWindowSeconds?: number;
 }
 
 export interface Cluster {
@@ -55,7 +59,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
 	const random = new Random(seed);
 	const trace = new Trace();
 	const store = new Store<KubeObject>();
-	const api = new ApiServer({store, clock, random, trace});
+	const api = new ApiServer({store, clock, random, trace, eventTTLSeconds: options.eventTTLSeconds, historyWindowSeconds: options.historyWindowSeconds});
 	const informers = new InformerSet();
 	const ctx: ComponentContext = {api, clock, random, informers};
 
@@ -74,7 +78,10 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
 
 	const controllers: Component[] = controlPlane(ctx);
 	const nodes = new NodeAgents(ctx);
-	const engine = new TickEngine(clock, informers, () => [...controllers, ...nodes.kubelets()], () => nodes.sync());
+	const engine = new TickEngine(clock, informers, () => [...controllers, ...nodes.kubelets()], () => {
+		api.maintain();
+		nodes.sync();
+	});
 	const listeners = new Set<() => void>();
 	const client = api.client('kubernetes-admin');
 	const kubectl = new Kubectl(client, () => clock.now());

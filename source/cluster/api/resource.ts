@@ -107,6 +107,8 @@ export interface ResourceDescriptor<T extends KubeObject = any> {
 
 	/** Field selectors beyond metadata.name and metadata.namespace. */
 	fieldSelectors?: Record<string, (obj: T) => string | undefined>;
+	/** Objects expire `--event-ttl` after their last write, as the apiserver stores Events with an etcd lease. */
+	ttl?: boolean;
 	/** A field selector the watch cache indexes on, so thousands of filtered watchers stay cheap (pods: spec.nodeName). */
 	watchIndex?: string;
 	subresources?: Subresources<T>;

@@ -13,6 +13,8 @@ import {apiVersionOf, hasStatus, type ResourceType, type Subresource} from './re
 import {parseFieldSelector, type FieldRequirement} from './field-selector.js';
 import {WatchCache, type WatchEvent} from './watch-cache.js';
 import {mergePatch} from './merge-patch.js';
+import {Leases} from './leases.js';
+import {Compactor} from './compactor.js';
 import * as admission from './admission/index.js';
 import type {AdmissionAttributes, AdmissionReader} from './admission/index.js';
 import type {Trace, TraceEntry} from './trace.js';
@@ -65,6 +67,11 @@ export interface ApiServerDeps {
 	clock: Clock;
 	random: Random;
 	trace: Trace;
+	/** --event-ttl: objects of kinds with `ttl` (Events) expire this long after their last write. Default 1 h. */
+	eventTTLSeconds?: number;
+	/** Compact the store every this often (--etcd-compaction-interval, 5 min), keeping `historyWindowSeconds`. */
+	compactionIntervalSeconds?: number;
+	historyWindowSeconds?: number;
 }
 
 function deepFreeze<T>(value: T): T {
@@ -82,7 +89,32 @@ const sameIgnoringVersion = (a: KubeObject, b: KubeObject) =>
 export class ApiServer {
 	private readonly caches = new Map<string, WatchCache>();
 
-	constructor(private readonly deps: ApiServerDeps) {}
+	private readonly leases: Leases;
+	private readonly compactor: Compactor;
+
+	constructor(private readonly deps: ApiServerDeps) {
+		this.leases = new Leases((deps.eventTTLSeconds ?? 3600) * 1000);
+		const intervalMs = (deps.compactionIntervalSeconds ?? 300) * 1000;
+		this.compactor = new Compactor({intervalMs, windowMs: Math.max(intervalMs, (deps.historyWindowSeconds ?? 600) * 1000)});
+	}
+
+	/**
+	 * What etcd and the apiserver do on their own as time passes, run at the start of each tick: leases that ran out
+	 * delete their keys (watchers see DELETED; no client wrote it, so the trace has no line), and the periodic
+	 * compaction drops history older than the window.
+	 */
+	maintain(): void {
+		const now = this.deps.clock.now();
+		const store = this.deps.store;
+		for (const key of this.leases.expired(now)) store.delete(key);
+		const revision = this.compactor.due(now, store.revision);
+		if (revision !== undefined && revision > store.compactRevision) store.compact(revision);
+	}
+
+	/** Leases held and compactions done (for benchmarks and tests). */
+	get maintenance(): {leases: number; compactions: number; compactRevision: number} {
+		return {leases: this.leases.size, compactions: this.compactor.compactions, compactRevision: this.deps.store.compactRevision};
+	}
 
 	/** A client that acts as `identity` (system:kube-scheduler, system:node:node-1, kubernetes-admin, ...). */
 	client(identity: string): ApiClient {
@@ -443,6 +475,7 @@ export class ApiServer {
 		deepFreeze(obj);
 		const result = store.txn([{key, modRevision: expected}], [{type: 'put', key, value: obj}]);
 		if (!result.succeeded) throw conflict(type, obj.metadata!.name!, staleResourceVersion);
+		if (type.ttl) this.leases.grant(key, this.deps.clock.now());
 		this.record(identity, verb, resource, obj, options.reason ?? verb, result.revision);
 		return obj;
 	}
@@ -451,6 +484,7 @@ export class ApiServer {
 		if (dryRun) return obj;
 		const result = this.deps.store.txn([{key, modRevision: expected}], [{type: 'delete', key}]);
 		if (!result.succeeded) throw conflict(type, obj.metadata!.name!, staleResourceVersion);
+		if (type.ttl) this.leases.revoke(key);
 		this.record(identity, 'delete', type.resource, obj, reason, result.revision);
 		return obj;
 	}

@@ -6,7 +6,7 @@ import {objectMetaErrors} from '../validation.js';
 
 export const events = {
 	group: '', version: 'v1', kind: 'Event', resource: 'events', singular: 'event', shortNames: ['ev'],
-	namespaced: true, generation: false,
+	namespaced: true, generation: false, ttl: true,
 	validate(event) {
 		const errors: FieldError[] = objectMetaErrors(event.metadata, 'subdomain');
 		if (!event.involvedObject) errors.push({type: 'Required', field: 'involvedObject'});
