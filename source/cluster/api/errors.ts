@@ -65,7 +65,9 @@ export const conflict = (gr: GroupResource, name: string, why: string) =>
 
 export const staleResourceVersion = 'the object has been modified; please apply your changes to the latest version and try again';
 
-export const badRequest = (message: string) => failure(400, 'BadRequest', message);
+/** 400 BadRequest; `field` (a path like spec.replicas) lets a caller point at the place in a file. */
+export const badRequest = (message: string, field?: string) =>
+	failure(400, 'BadRequest', message, field ? {causes: [{reason: 'FieldValueInvalid', message, field}]} : undefined);
 
 export const forbidden = (gr: GroupResource, name: string, why: string) =>
 	failure(403, 'Forbidden', `${qualified(gr)} "${name}" is forbidden: ${why}`, {name, group: gr.group, kind: gr.resource});

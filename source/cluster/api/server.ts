@@ -14,6 +14,7 @@ import {parseFieldSelector, type FieldRequirement} from './field-selector.js';
 import {WatchCache, type WatchEvent} from './watch-cache.js';
 import {mergePatch} from './merge-patch.js';
 import {Leases} from './leases.js';
+import {strictDecode, DecodeError} from './strict-decoding.js';
 import {Compactor} from './compactor.js';
 import * as admission from './admission/index.js';
 import type {AdmissionAttributes, AdmissionReader} from './admission/index.js';
@@ -101,14 +102,17 @@ export class ApiServer {
 	/**
 	 * What etcd and the apiserver do on their own as time passes, run at the start of each tick: leases that ran out
 	 * delete their keys (watchers see DELETED; no client wrote it, so the trace has no line), and the periodic
-	 * compaction drops history older than the window.
+	 * compaction drops history older than the window, from the store and from the trace.
 	 */
 	maintain(): void {
 		const now = this.deps.clock.now();
 		const store = this.deps.store;
 		for (const key of this.leases.expired(now)) store.delete(key);
 		const revision = this.compactor.due(now, store.revision);
-		if (revision !== undefined && revision > store.compactRevision) store.compact(revision);
+		if (revision !== undefined && revision > store.compactRevision) {
+			store.compact(revision);
+			this.deps.trace.compact(revision);
+		}
 	}
 
 	/** Leases held and compactions done (for benchmarks and tests). */
@@ -446,12 +450,12 @@ export class ApiServer {
 	}
 
 	private prepare(type: ResourceType, input: KubeObject, namespace?: string): KubeObject {
-		if (typeof input !== 'object' || input === null) throw badRequest(`${type.kind} must be an object`);
-		const obj = deepClone(input);
+		if (typeof input !== 'object' || input === null || Array.isArray(input)) throw badRequest(`${type.kind} must be an object`);
 		const apiVersion = apiVersionOf(type);
-		if ((obj.apiVersion && obj.apiVersion !== apiVersion) || (obj.kind && obj.kind !== type.kind)) {
-			throw badRequest(`the API version in the data (${obj.apiVersion}) does not match the expected API version (${apiVersion}) for kind ${obj.kind}`);
+		if ((input.apiVersion && input.apiVersion !== apiVersion) || (input.kind && input.kind !== type.kind)) {
+			throw badRequest(`the API version in the data (${input.apiVersion}) does not match the expected API version (${apiVersion}) for kind ${input.kind}`);
 		}
+		const obj = this.decode(type, input);
 		obj.apiVersion = apiVersion;
 		obj.kind = type.kind;
 		obj.metadata = {...(obj.metadata ?? {})};
@@ -462,6 +466,17 @@ export class ApiServer {
 			obj.metadata.namespace = namespace || obj.metadata.namespace || 'default';
 		} else delete obj.metadata.namespace;
 		return obj;
+	}
+
+	/** The request body as the apiserver decodes it: strictly, into a private copy (see strict-decoding.ts). */
+	private decode(type: ResourceType, input: KubeObject): KubeObject {
+		try {
+			return strictDecode(apiVersionOf(type), type.kind, input) ?? deepClone(input);
+		} catch (error) {
+			if (error instanceof DecodeError) throw badRequest(`${type.kind} in version "${type.version}" cannot be handled as a ${type.kind}: ${error.message}`, error.field);
+			if (error instanceof RangeError) throw badRequest(`${type.kind} in version "${type.version}" cannot be handled as a ${type.kind}: nested too deeply`);
+			throw error;
+		}
 	}
 
 	private check(type: ResourceType, obj: KubeObject, errors: FieldError[]): void {

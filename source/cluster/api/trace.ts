@@ -31,6 +31,16 @@ export class Trace {
 		}
 	}
 
+	/** Forget entries of writes at or before `revision`: the store compacted that history away, and so does the trace. */
+	compact(revision: number): void {
+		let n = 0;
+		while (n < this.entries.length && this.entries[n]!.revision <= revision) n++;
+		if (n > 0) {
+			this.entries.splice(0, n);
+			this.dropped += n;
+		}
+	}
+
 	/** Entries, oldest first; optionally only those of one tick. */
 	list(filter?: {tick?: number}): readonly TraceEntry[] {
 		return filter?.tick === undefined ? this.entries : this.entries.filter(e => e.tick === filter.tick);

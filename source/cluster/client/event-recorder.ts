@@ -7,13 +7,17 @@ import {isStatusError} from '../api/index.js';
 
 export type EventType = 'Normal' | 'Warning';
 
+/** kube-apiserver's default --event-ttl. */
+const eventLifetimeMs = 3_600_000;
+
 export interface EventSource {
 	component: string;
 	host?: string;
 }
 
 export class EventRecorder {
-	private readonly seen = new Map<string, {name: string; namespace: string; count: number}>();
+	/** Events written, least recently repeated first (an LRU, as client-go's correlator cache). */
+	private readonly seen = new Map<string, {name: string; namespace: string; count: number; last: number}>();
 
 	constructor(private readonly client: ApiClient, private readonly source: EventSource, private readonly clock: Clock) {}
 
@@ -25,6 +29,9 @@ export class EventRecorder {
 		const previous = this.seen.get(key);
 		if (previous) {
 			previous.count++;
+			previous.last = this.clock.now();
+			this.seen.delete(key);
+			this.seen.set(key, previous);
 			try {
 				this.client.patch('events', previous.name, {count: previous.count, lastTimestamp: now}, {namespace: previous.namespace, reason: `${reason} (x${previous.count})`});
 				return;
@@ -51,8 +58,12 @@ export class EventRecorder {
 			if (isStatusError(error)) return;
 			throw error;
 		}
-		this.seen.set(key, {name, namespace, count: 1});
-		// The correlator's cache is bounded (an LRU of 4096 in client-go).
-		if (this.seen.size > 4096) this.seen.delete(this.seen.keys().next().value!);
+		this.seen.set(key, {name, namespace, count: 1, last: this.clock.now()});
+		// The correlator's cache is bounded (an LRU of 4096 in client-go); entries older than an event lives
+		// (--event-ttl, 1 h by default) name events that are gone, so they go first.
+		for (const [oldest, entry] of this.seen) {
+			if (this.seen.size <= 4096 && entry.last > this.clock.now() - eventLifetimeMs) break;
+			this.seen.delete(oldest);
+		}
 	}
 }

@@ -63,6 +63,7 @@ export class Scheduler extends Component {
 			delete: pod => {
 				const key = objectKey(pod);
 				this.forget(key);
+				this.placements.delete(key);
 				if (this.cache.removePod(key)) this.moveAllToActive();
 			},
 		});
