@@ -72,7 +72,7 @@ export async function main(argv: string[]): Promise<number> {
 		return 0;
 	}
 	try {
-		const seed = number(args.seed, '--seed', 1, Number.isInteger, 'an integer');
+		const seed = number(args.seed, '--seed', 1, n => Number.isInteger(n) && n >= 0 && n <= 2 ** 32 - 1, 'an integer from 0 to 4294967295');
 		const eventTTLSeconds = duration(args['event-ttl'], '--event-ttl', 3600);
 		const historyWindowSeconds = duration(args['history-window'], '--history-window', 600);
 		const tickSeconds = number(args['tick-seconds'], '--tick-seconds', 1, n => n > 0 && n <= 3600, 'seconds, more than 0 and at most 3600');

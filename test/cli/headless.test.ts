@@ -227,3 +227,31 @@ test('--help prints the usage and exits 0', async t => {
 	t.true(run.stdout.includes('--at "TICK:COMMAND"'));
 	t.is(run.stderr, '');
 });
+
+test('bad input gets a clear message and a non-zero exit, with nothing applied: huge files, seeds, an update that would fail', async t => {
+	const zero = await cli('--headless', '--ticks', '1', '-f', '/dev/zero');
+	t.is(zero.code, 1);
+	t.true(zero.stderr.includes('"/dev/zero" is larger than 16 MiB'), zero.stderr);
+	const seed = await cli('--headless', '--ticks', '1', '--seed', '4294967297');
+	t.is(seed.code, 2);
+	t.true(seed.stderr.includes('invalid --seed "4294967297": expected an integer from 0 to 4294967295'), seed.stderr);
+	const ttl = await cli('--headless', '--ticks', '1', '--event-ttl', 'soon');
+	t.is(ttl.code, 2);
+	t.true(ttl.stderr.includes('invalid --event-ttl "soon"'), ttl.stderr);
+	// A new Deployment and a selector change of an existing one: the second fails the dry run, so the first is not created.
+	const file = tempFile('update.yaml', [
+		'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: shop-new}\nspec:\n  selector: {matchLabels: {app: shop-new}}\n  template:\n    metadata: {labels: {app: shop-new}}\n    spec: {containers: [{name: c, image: nginx}]}',
+		'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  selector: {matchLabels: {app: web, tier: front}}\n  template:\n    metadata: {labels: {app: web, tier: front}}\n    spec: {containers: [{name: nginx, image: "nginx:1.27"}]}',
+	].join('\n---\n'));
+	const update = await cli('--headless', '--ticks', '2', '--at', `1:apply -f ${file}`);
+	t.is(update.code, 1);
+	t.true(update.stderr.includes(`${file}:14:13: Deployment.apps "web" is invalid`), update.stderr);
+	t.true(update.stderr.includes('spec.selector: Invalid value: {"matchLabels":{"app":"web","tier":"front"}}: field is immutable'), update.stderr);
+	const listing = await cli('--headless', '--ticks', '2', '--at', `2:get deploy shop-new`);
+	t.is(listing.code, 1);
+	t.true(listing.stderr.includes('deployments.apps "shop-new" not found'), listing.stderr);
+	// Events keep flowing with a tick that is not a whole number of milliseconds.
+	const fraction = await cli('--headless', '--ticks', '3', '--tick-seconds', '1.0005', '-o', 'json');
+	t.is(fraction.code, 0, fraction.stderr);
+	t.true((JSON.parse(fraction.stdout) as KubeList).items.filter(i => i.kind === 'Event').length > 20);
+});

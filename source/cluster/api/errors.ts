@@ -3,7 +3,7 @@
 
 export type StatusReason =
 	| 'NotFound' | 'AlreadyExists' | 'Conflict' | 'Invalid' | 'BadRequest' | 'Forbidden'
-	| 'MethodNotAllowed' | 'Gone' | 'Expired' | 'InternalError';
+	| 'MethodNotAllowed' | 'Gone' | 'Expired' | 'InternalError' | 'Timeout';
 
 export interface FieldError {
 	type: 'Invalid' | 'Required' | 'NotSupported' | 'Duplicate' | 'Forbidden' | 'TooLong';
@@ -76,6 +76,11 @@ export const methodNotSupported = (gr: GroupResource, verb: string) =>
 	failure(405, 'MethodNotAllowed', `${verb} is not supported on resources of kind "${qualified(gr)}"`);
 
 export const gone = (message: string) => failure(410, 'Expired', message);
+
+/** The watch cache's answer to a resourceVersion it has not reached (apiserver storage/errors.go). */
+export const tooLargeResourceVersion = (requested: number, current: number) => failure(504, 'Timeout', `Too large resource version: ${requested}, current: ${current}`, {
+	causes: [{reason: 'ResourceVersionTooLarge', message: 'Too large resource version', field: ''}],
+});
 
 /** Go's %v of a value inside a field error: strings quoted, others as JSON. */
 function formatValue(value: unknown): string {

@@ -21,7 +21,7 @@ import type {AdmissionAttributes, AdmissionReader} from './admission/index.js';
 import type {Trace, TraceEntry} from './trace.js';
 import {
 	alreadyExists, badRequest, conflict, gone, invalid, methodNotSupported, notFound,
-	staleResourceVersion, type FieldError,
+	staleResourceVersion, tooLargeResourceVersion, type FieldError,
 } from './errors.js';
 
 export type {WatchEvent};
@@ -183,7 +183,9 @@ export class ApiServer {
 		const type = this.type(resource);
 		const filter = this.filter(type, options.labelSelector, options.fieldSelector);
 		const from = options.resourceVersion ? Number(options.resourceVersion) + 1 : this.deps.store.revision + 1;
-		if (!Number.isInteger(from)) throw badRequest(`invalid resource version: ${options.resourceVersion}`);
+		if (!Number.isSafeInteger(from) || from < 1) throw badRequest(`invalid resource version: ${options.resourceVersion}`);
+		// The watch cache answers a watch from the future with 504 Timeout (ResourceVersionTooLarge), never older events.
+		if (from - 1 > this.deps.store.revision) throw tooLargeResourceVersion(from - 1, this.deps.store.revision);
 		const cache = this.cache(type);
 		try {
 			const cancel = cache.add({namespace: type.namespaced ? options.namespace : undefined, indexValue: filter.indexValue, matches: filter.matches, handler}, from);
@@ -288,7 +290,7 @@ export class ApiServer {
 		const verb = options.subresource ? `${type.resource}/${options.subresource}` : type.resource;
 		// An object being deleted goes once its last finalizer is removed.
 		if (this.finished(type, next)) {
-			return this.remove(identity, type, key, old, options.reason ?? 'last finalizer removed', current.modRevision);
+			return this.remove(identity, type, key, old, options.reason ?? 'last finalizer removed', current.modRevision, options.dryRun);
 		}
 		const updated = this.write(identity, type, options.verb ?? 'update', key, next, current.modRevision, options, verb);
 		if (!options.dryRun) admission.committed({...attrs, object: updated}, this.reader);

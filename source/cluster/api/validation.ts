@@ -44,7 +44,19 @@ export function objectMetaErrors(meta: ObjectMeta | undefined, nameRule: 'label'
 	if (!name) errors.push({type: 'Required', field: 'metadata.name', detail: 'name or generateName is required'});
 	else errors.push(...(nameRule === 'label' ? dnsLabelErrors : dnsSubdomainErrors)(name, 'metadata.name'));
 	errors.push(...labelErrors(meta?.labels, 'metadata.labels'));
+	errors.push(...annotationSizeErrors(meta?.annotations));
 	return errors;
+}
+
+/** ValidateAnnotationsSize: keys and values together at most 256 KiB. */
+export const totalAnnotationSizeLimitB = 256 * 1024;
+
+function annotationSizeErrors(annotations: Record<string, string> | undefined): FieldError[] {
+	let size = 0;
+	for (const [k, v] of Object.entries(annotations ?? {})) size += Buffer.byteLength(k) + Buffer.byteLength(String(v));
+	return size > totalAnnotationSizeLimitB
+		? [{type: 'TooLong', field: 'metadata.annotations', detail: `may not be more than ${totalAnnotationSizeLimitB} bytes`}]
+		: [];
 }
 
 export function nonNegative(value: unknown, field: string): FieldError[] {

@@ -1,6 +1,6 @@
 // The one module that parses and runs kubectl-style commands, for `--at` in headless runs and for the
 // dashboard's `:` prompt and keys. It acts as the user (kubernetes-admin) through the API server only.
-import {readFileSync} from 'node:fs';
+import {closeSync, openSync, readSync} from 'node:fs';
 import type {ApiClient} from '../api/index.js';
 import {resourceForKind, isStatusError, type ResourceType} from '../api/index.js';
 import type {KubeObject, Node} from '../objects/types.js';
@@ -50,50 +50,54 @@ export class Kubectl {
 
 	/** `kubectl apply` of already-read manifests: all are validated before the first write. */
 	apply(manifests: readonly Manifest[]): CommandResult {
-		const planned: Array<{manifest: Manifest; type: ResourceType; namespace?: string}> = [];
+		// First pass: every document is decoded, defaulted, admitted and validated by the API server as the create or
+		// the patch it will be (a dry run), so a file applies whole or not at all. Nothing is written here.
+		const planned: Array<{manifest: Manifest; type: ResourceType; namespace?: string; object: KubeObject; current?: KubeObject; patch?: Record<string, unknown>}> = [];
+		const seen = new Map<string, Manifest>();
 		for (const manifest of manifests) {
-			const {object, file, line} = manifest;
-			const type = resourceForKind(object.apiVersion, object.kind);
-			if (!type) throw new CommandError(`${file}:${line}: no matches for kind "${object.kind}" in version "${object.apiVersion}"`);
-			const namespace = type.namespaced ? object.metadata?.namespace || 'default' : undefined;
-			try {
-				// The API server defaults, admits and validates; nothing is written in this first pass. Objects planned
-				// before this one count as existing (a Namespace before what lives in it).
-				this.client.validate(type.resource, object, namespace, planned.map(p => p.manifest.object));
-			} catch (error) {
+			const {file, line} = manifest;
+			const type = resourceForKind(manifest.object.apiVersion, manifest.object.kind);
+			if (!type) throw new CommandError(`${file}:${line}: no matches for kind "${manifest.object.kind}" in version "${manifest.object.apiVersion}"`);
+			const namespace = type.namespaced ? manifest.object.metadata?.namespace || 'default' : undefined;
+			const id = `${type.resource}/${namespace ?? ''}/${manifest.object.metadata?.name ?? ''}`;
+			const twin = seen.get(id);
+			if (twin && manifest.object.metadata?.name) throw new CommandError(`${file}:${line}: ${qualifiedName(type)}/${manifest.object.metadata.name} is also at ${twin.file}:${twin.line}: apply each object once`);
+			seen.set(id, manifest);
+			const at = (error: unknown) => {
 				if (isStatusError(error)) {
 					const field = error.status.details?.causes?.[0]?.field;
-					throw new CommandError(`${field && manifest.locate ? manifest.locate(field) : `${file}:${line}`}: ${error.message}`);
+					return new CommandError(`${field && manifest.locate ? manifest.locate(field) : `${file}:${line}`}: ${error.message}`);
 				}
-				throw error;
+				// Never a JavaScript message alone: say where, as the apiserver's InternalError does.
+				return new CommandError(`${file}:${line}: Internal error occurred: ${(error as Error).message}`);
+			};
+			try {
+				const object = withLastApplied(manifest.object);
+				const name = manifest.object.metadata?.name;
+				const current = name ? this.client.find(type.resource, name, namespace) : undefined;
+				if (!current) {
+					// Objects planned before this one count as existing (a Namespace before what lives in it).
+					this.client.validate(type.resource, object, namespace, planned.map(p => p.manifest.object));
+					planned.push({manifest, type, namespace, object});
+					continue;
+				}
+				const patch = applyPatch(object, current);
+				if (Object.keys(patch).length > 0) this.client.patch(type.resource, name!, patch, {namespace, dryRun: true});
+				planned.push({manifest, type, namespace, object, current, patch});
+			} catch (error) {
+				throw at(error);
 			}
-			planned.push({manifest, type, namespace});
 		}
 		const lines: string[] = [];
-		for (const {manifest, type, namespace} of planned) {
+		for (const {manifest, type, namespace, object, current, patch} of planned) {
 			const name = manifest.object.metadata!.name!;
-			// Like kubectl, remember what was applied, for the next apply's three-way merge.
-			const {annotations, ...metadata} = manifest.object.metadata ?? {};
-			const {[lastAppliedAnnotation]: _, ...userAnnotations} = annotations ?? {};
-			const applied = {...manifest.object, metadata: {...metadata, ...(Object.keys(userAnnotations).length ? {annotations: userAnnotations} : {})}};
-			const object = {...applied, metadata: {...applied.metadata, annotations: {...userAnnotations, [lastAppliedAnnotation]: JSON.stringify(applied)}}};
-			const current = this.client.find(type.resource, name, namespace);
 			const reason = `kubectl apply -f ${manifest.file}`;
 			if (!current) {
 				this.client.create(type.resource, object, {namespace, reason});
 				lines.push(`${qualifiedName(type)}/${name} created`);
 				continue;
 			}
-			let original: Record<string, unknown> | undefined;
-			try {
-				const text = current.metadata?.annotations?.[lastAppliedAnnotation];
-				original = text ? JSON.parse(text) : undefined;
-			} catch {
-				original = undefined;
-			}
-			const {status: _status, ...desired} = object as KubeObject;
-			const patch = threeWayMergePatch(original, desired as Record<string, unknown>, current as unknown as Record<string, unknown>);
-			const updated = Object.keys(patch).length === 0 ? current : this.client.patch(type.resource, name, patch, {namespace, reason});
+			const updated = Object.keys(patch!).length === 0 ? current : this.client.patch(type.resource, name, patch, {namespace, reason});
 			lines.push(`${qualifiedName(type)}/${name} ${updated.metadata?.resourceVersion === current.metadata?.resourceVersion ? 'unchanged' : 'configured'}`);
 		}
 		return {message: lines.join('\n')};
@@ -149,14 +153,53 @@ export class Kubectl {
 	}
 }
 
+/** Larger than any manifest a person means to apply (kubectl itself has no bound: /dev/zero would never end). */
+/** Like kubectl, remember what was applied in an annotation, for the next apply's three-way merge. */
+function withLastApplied(input: KubeObject): KubeObject {
+	const {annotations, ...metadata} = input.metadata ?? {};
+	const {[lastAppliedAnnotation]: _, ...userAnnotations} = annotations ?? {};
+	const applied = {...input, metadata: {...metadata, ...(Object.keys(userAnnotations).length ? {annotations: userAnnotations} : {})}};
+	return {...applied, metadata: {...applied.metadata, annotations: {...userAnnotations, [lastAppliedAnnotation]: JSON.stringify(applied)}}};
+}
+
+/** The three-way merge patch from the last applied configuration, the new one, and the live object. */
+function applyPatch(object: KubeObject, current: KubeObject): Record<string, unknown> {
+	let original: Record<string, unknown> | undefined;
+	try {
+		const text = current.metadata?.annotations?.[lastAppliedAnnotation];
+		original = text ? JSON.parse(text) : undefined;
+	} catch {
+		original = undefined;
+	}
+	const {status: _status, ...desired} = object;
+	return threeWayMergePatch(original, desired as Record<string, unknown>, current as unknown as Record<string, unknown>);
+}
+
+export const maxManifestBytes = 16 * 1024 * 1024;
+
 export function readManifests(file: string): Manifest[] {
 	let text: string;
 	try {
-		text = readFileSync(file, 'utf8');
+		text = readBounded(file);
 	} catch (error) {
+		if (error instanceof CommandError) throw error;
 		const code = (error as NodeJS.ErrnoException).code;
 		throw new CommandError(code === 'ENOENT' ? `error: the path "${file}" does not exist` : `error: cannot read "${file}": ${(error as Error).message}`);
 	}
 	return loadManifests(text, file);
 }
 
+
+/** Read at most maxManifestBytes (a device like /dev/zero or a huge file is refused, not read to the end). */
+function readBounded(file: string): string {
+	const fd = openSync(file, 'r');
+	try {
+		const buffer = Buffer.alloc(maxManifestBytes + 1);
+		let length = 0;
+		for (let n; length < buffer.length && (n = readSync(fd, buffer, length, buffer.length - length, null)) > 0;) length += n;
+		if (length > maxManifestBytes) throw new CommandError(`error: "${file}" is larger than ${maxManifestBytes / 1024 / 1024} MiB: not a manifest kubetui will read`);
+		return buffer.toString('utf8', 0, length);
+	} finally {
+		closeSync(fd);
+	}
+}

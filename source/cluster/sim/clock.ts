@@ -46,7 +46,8 @@ export class Clock {
 			this.lastNanosMs = ms;
 			this.nanosSequence = 0;
 		}
-		return BigInt(ms) * 1_000_000n + BigInt(this.nanosSequence++);
+		// A tick of 1.0005 s puts time between milliseconds: whole nanoseconds, as Go's clock has.
+		return BigInt(Math.round(ms * 1_000_000)) + BigInt(this.nanosSequence++);
 	}
 
 	/** Advance one tick, firing due timers in deadline order. */

@@ -6,10 +6,15 @@ import {xoroshiro128plus, unsafeUniformIntDistribution, type RandomGenerator} fr
 const alphanums = 'bcdfghjklmnpqrstvwxz2456789';
 const hex = '0123456789abcdef';
 
+/** Seeds are 32-bit. */
+export const maxSeed = 2 ** 32 - 1;
+
 export class Random {
 	private readonly rng: RandomGenerator;
 
 	constructor(readonly seed: number) {
+		// The generator takes 32 bits: a larger seed would silently alias a smaller one, so it is refused.
+		if (!Number.isInteger(seed) || seed < 0 || seed > maxSeed) throw new RangeError(`seed ${seed} is out of range: expected an integer from 0 to ${maxSeed}`);
 		this.rng = xoroshiro128plus(seed | 0);
 	}
 

@@ -18,6 +18,11 @@ import {
 } from './types.js';
 import {WatchHub} from './watch-hub.js';
 
+/** Revisions are whole numbers: NaN, fractions and infinities are refused, as etcd's int64 revisions would be. */
+function requireRevision(revision: number): void {
+	if (!Number.isSafeInteger(revision)) throw new RangeError(`invalid revision ${revision}: must be an integer`);
+}
+
 export class Store<V = unknown> {
 	/** Rebuild a store from snapshot(); it continues numbering from the snapshot's revision. */
 	static restore<V>(snapshot: StoreSnapshot<V>): Store<V> {
@@ -189,6 +194,7 @@ export class Store<V = unknown> {
 	 * events in revision order.
 	 */
 	watch(prefix: string, fromRevision: number, onEvent: (events: Array<StoreEvent<V>>) => void): Watcher {
+		requireRevision(fromRevision);
 		if (this.compactRev > 0 && fromRevision <= this.compactRev) {
 			throw new CompactedError(fromRevision, this.compactRev);
 		}
@@ -207,6 +213,7 @@ export class Store<V = unknown> {
 
 	/** Drops history before revision: older reads and watches then throw CompactedError. */
 	compact(revision: number): void {
+		requireRevision(revision);
 		if (revision > this.rev) {
 			throw new FutureRevisionError(revision, this.rev);
 		}
@@ -231,6 +238,7 @@ export class Store<V = unknown> {
 
 	/** Validates a read revision; undefined or <= 0 means current, as in etcd. */
 	private readRevision(revision: number | undefined): number {
+		if (revision !== undefined) requireRevision(revision);
 		if (revision === undefined || revision <= 0) {
 			return this.rev;
 		}

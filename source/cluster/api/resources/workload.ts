@@ -2,7 +2,7 @@
 import type {LabelSelector, PodTemplateSpec} from '../../objects/types.js';
 import type {FieldError} from '../errors.js';
 import type {Subresource} from '../resource.js';
-import {invalid} from '../errors.js';
+import {badRequest, invalid} from '../errors.js';
 import type {KubeObject, ObjectMeta} from '../../objects/types.js';
 import {formatSelector} from './selector-text.js';
 import {deepEqual} from '../../objects/clone.js';
@@ -71,6 +71,10 @@ export function workloadScale<T extends KubeObject & {spec?: WorkloadSpec; statu
 			};
 		},
 		write(obj, {replicas}) {
+			// The Scale body is decoded as the apiserver decodes it: spec.replicas is an int32.
+			if (typeof replicas === 'number' && Number.isInteger(replicas) && Math.abs(replicas) > 2 ** 31 - 1) {
+				throw badRequest(`Scale in version "v1" cannot be handled as a Scale: json: cannot unmarshal number ${replicas} into Go struct field ScaleSpec.spec.replicas of type int32`, 'spec.replicas');
+			}
 			if (!Number.isInteger(replicas) || replicas < 0) {
 				throw invalid('Scale', 'autoscaling', obj.metadata?.name ?? '', [{type: 'Invalid', field: 'spec.replicas', value: replicas, detail: Number.isInteger(replicas) ? 'must be greater than or equal to 0' : 'must be an integer'}]);
 			}
