@@ -23,8 +23,17 @@ export class ApiClient {
 		return this.server.list(resource, options) as ListResult<T>;
 	}
 
-	watch<T extends KubeObject = KubeObject>(resource: string, options: WatchOptions, handler: (event: WatchEvent<T>) => void) {
-		return this.server.watch(resource, options, handler as (event: WatchEvent) => void);
+	/** A handler that throws loses this watch (recorded in the trace under this client's identity); `onError` hears it. */
+	watch<T extends KubeObject = KubeObject>(resource: string, options: WatchOptions, handler: (event: WatchEvent<T>) => void, onError?: (error: unknown) => void) {
+		return this.server.watch(resource, options, handler as (event: WatchEvent) => void, error => {
+			this.server.reportWatchError(this.identity, resource, error);
+			onError?.(error);
+		});
+	}
+
+	/** Record a failure of this client's own event handling (an informer's handler) in the trace. */
+	reportWatchError(resource: string, error: unknown): void {
+		this.server.reportWatchError(this.identity, resource, error);
 	}
 
 	create<T extends KubeObject = KubeObject>(resource: string, obj: T, options?: WriteOptions): T {

@@ -115,6 +115,11 @@ export class ApiServer {
 		}
 	}
 
+	/** A client's watch handler failed: the trace says who, on what, and why. */
+	reportWatchError(identity: string, resource: string, error: unknown): void {
+		this.deps.trace.recordWatchError({tick: this.deps.clock.tick, component: identity, resource, message: error instanceof Error ? error.message : String(error)});
+	}
+
 	/** Leases held and compactions done (for benchmarks and tests). */
 	get maintenance(): {leases: number; compactions: number; compactRevision: number} {
 		return {leases: this.leases.size, compactions: this.compactor.compactions, compactRevision: this.deps.store.compactRevision};
@@ -179,7 +184,11 @@ export class ApiServer {
 		return this.deps.store.count(`/registry/${this.type(resource).resource}/`);
 	}
 
-	watch(resource: string, options: WatchOptions, handler: (event: WatchEvent) => void): {cancel(): void} {
+	/**
+	 * Watch a resource. A handler that throws loses its watch (and only its own: every other watcher still gets the
+	 * event); `onError` hears why, so its owner can re-list, as a reflector does after a watch error.
+	 */
+	watch(resource: string, options: WatchOptions, handler: (event: WatchEvent) => void, onError?: (error: unknown) => void): {cancel(): void} {
 		const type = this.type(resource);
 		const filter = this.filter(type, options.labelSelector, options.fieldSelector);
 		const from = options.resourceVersion ? Number(options.resourceVersion) + 1 : this.deps.store.revision + 1;
@@ -188,7 +197,7 @@ export class ApiServer {
 		if (from - 1 > this.deps.store.revision) throw tooLargeResourceVersion(from - 1, this.deps.store.revision);
 		const cache = this.cache(type);
 		try {
-			const cancel = cache.add({namespace: type.namespaced ? options.namespace : undefined, indexValue: filter.indexValue, matches: filter.matches, handler}, from);
+			const cancel = cache.add({namespace: type.namespaced ? options.namespace : undefined, indexValue: filter.indexValue, matches: filter.matches, handler, onError}, from);
 			return {cancel};
 		} catch (error) {
 			if (error instanceof CompactedError) throw gone(`too old resource version: ${from - 1} (${error.compactRevision})`);

@@ -15,10 +15,30 @@ export interface TraceEntry {
 	reason: string;
 }
 
+/** A watch handler that threw: its watch was dropped, and the component re-lists after a backoff. */
+export interface WatchErrorEntry {
+	tick: number;
+	/** The client's identity whose handler failed. */
+	component: string;
+	resource: string;
+	message: string;
+}
+
 /** A bounded log: big runs keep the newest `capacity` entries. */
 export class Trace {
 	private readonly entries: TraceEntry[] = [];
 	private dropped = 0;
+	private readonly failures: WatchErrorEntry[] = [];
+
+	recordWatchError(entry: WatchErrorEntry): void {
+		this.failures.push(entry);
+		if (this.failures.length > 1000) this.failures.shift();
+	}
+
+	/** The newest watch handler failures, oldest first. */
+	watchErrors(): readonly WatchErrorEntry[] {
+		return this.failures;
+	}
 
 	constructor(readonly capacity = 100_000) {}
 

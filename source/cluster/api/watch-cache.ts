@@ -16,10 +16,16 @@ export interface CacheWatcher {
 	indexValue?: string;
 	matches(obj: KubeObject): boolean;
 	handler(event: WatchEvent): void;
+	/** The handler threw: the watcher has been dropped; its owner decides what next (re-list). */
+	onError?(error: unknown): void;
 }
 
 export class WatchCache {
 	private readonly unindexed = new Set<CacheWatcher>();
+	/** Watchers being replayed history before they join. */
+	private readonly replaying = new Set<CacheWatcher>();
+	/** Watchers whose handler threw: never called again. */
+	private readonly failed = new WeakSet<CacheWatcher>();
 	private readonly indexed = new Map<string, Set<CacheWatcher>>();
 	private readonly indexOf?: (obj: KubeObject) => string | undefined;
 
@@ -35,13 +41,39 @@ export class WatchCache {
 		if (fromRevision <= this.store.revision) {
 			const prefix = watcher.namespace ? `${this.prefix}${watcher.namespace}/` : this.prefix;
 			// The store replays history synchronously on watch(); cancelling at once keeps only the replay.
-			this.store.watch(prefix, fromRevision, events => {
-				for (const event of events) this.deliver(watcher, event);
-			}).cancel();
+			this.replaying.add(watcher);
+			try {
+				this.store.watch(prefix, fromRevision, events => {
+					for (const event of events) this.deliver(watcher, event);
+				}).cancel();
+			} finally {
+				this.replaying.delete(watcher);
+			}
 		}
+		if (this.failed.has(watcher)) return () => {};
 		const set = watcher.indexValue === undefined ? this.unindexed : this.bucket(watcher.indexValue);
 		set.add(watcher);
-		return () => set.delete(watcher);
+		this.sets.set(watcher, set);
+		return () => this.drop(watcher);
+	}
+
+	/** Which set holds each watcher, so a failing one can be dropped wherever it is. */
+	private readonly sets = new Map<CacheWatcher, Set<CacheWatcher>>();
+
+	private drop(watcher: CacheWatcher): void {
+		this.sets.get(watcher)?.delete(watcher);
+		this.sets.delete(watcher);
+	}
+
+	/** One watcher's handler, isolated: if it throws, that watcher alone is dropped and told; the others go on. */
+	private call(watcher: CacheWatcher, event: WatchEvent): void {
+		try {
+			watcher.handler(event);
+		} catch (error) {
+			this.drop(watcher);
+			this.failed.add(watcher);
+			watcher.onError?.(error);
+		}
 	}
 
 	private bucket(value: string): Set<CacheWatcher> {
@@ -63,13 +95,14 @@ export class WatchCache {
 	private deliver(watcher: CacheWatcher, event: StoreEvent<KubeObject>): void {
 		const current = event.kv.value;
 		if (watcher.namespace && current.metadata?.namespace !== watcher.namespace) return;
+		if (this.failed.has(watcher) || (!this.sets.has(watcher) && !this.replaying.has(watcher))) return;
 		if (event.type === 'DELETE') {
-			if (watcher.matches(current)) watcher.handler({type: 'DELETED', object: current});
+			if (watcher.matches(current)) this.call(watcher, {type: 'DELETED', object: current});
 			return;
 		}
 		const wasIn = event.prevKv ? watcher.matches(event.prevKv.value) : false;
 		const isIn = watcher.matches(current);
-		if (isIn) watcher.handler({type: wasIn ? 'MODIFIED' : 'ADDED', object: current});
-		else if (wasIn) watcher.handler({type: 'DELETED', object: current});
+		if (isIn) this.call(watcher, {type: wasIn ? 'MODIFIED' : 'ADDED', object: current});
+		else if (wasIn) this.call(watcher, {type: 'DELETED', object: current});
 	}
 }

@@ -1,6 +1,8 @@
 // A client-go style informer: list + watch one resource into a local cache, with indexes.
 // Watch events are buffered as they arrive and applied only by sync(), which the tick engine calls at
 // the start of each tick: so a component sees the writes of earlier ticks, never those of its own tick.
+// A handler that throws is isolated: it is recorded in the trace, the other handlers and informers go on, and the
+// informer re-lists after a backoff so its component sees every object again and converges.
 import type {ApiClient, WatchEvent} from '../api/index.js';
 import type {KubeObject} from '../objects/types.js';
 import {objectKey} from '../objects/types.js';
@@ -33,8 +35,49 @@ export class Informer<T extends KubeObject = KubeObject> {
 	start(): this {
 		const list = this.client.list<T>(this.resource, this.options);
 		for (const object of list.items) this.pending.push({type: 'ADDED', object});
-		this.watch = this.client.watch<T>(this.resource, {...this.options, resourceVersion: list.resourceVersion}, event => this.pending.push(event));
+		this.watchFrom(list.resourceVersion);
 		return this;
+	}
+
+	private watchFrom(resourceVersion: string): void {
+		this.watch = this.client.watch<T>(this.resource, {...this.options, resourceVersion}, event => this.pending.push(event), () => this.backOff());
+	}
+
+	/** Ticks until the next re-list after a failure (0: none due); failures in a row, for the backoff. */
+	private relistIn = 0;
+	private failures = 0;
+
+	/** A handler (or the watch) failed: re-list after 1, 2, 4 ... ticks (at most 30), as a reflector backs off. */
+	private backOff(): void {
+		if (this.relistIn > 0) return;
+		this.failures++;
+		this.relistIn = Math.min(2 ** (this.failures - 1), 30);
+	}
+
+	/**
+	 * List again and replace the cache (client-go's Replace): every listed object is delivered again, as an update
+	 * when it was cached and an add when not; cached objects no longer listed are deleted. Then watch from the list.
+	 */
+	private relist(): void {
+		this.watch?.cancel();
+		const list = this.client.list<T>(this.resource, this.options);
+		const listed = new Set(list.items.map(objectKey));
+		this.pending = [];
+		for (const [key, object] of this.cache) if (!listed.has(key)) this.pending.push({type: 'DELETED', object});
+		for (const object of list.items) this.pending.push({type: 'ADDED', object});
+		this.watchFrom(list.resourceVersion);
+	}
+
+	/** Call one handler; a throw is recorded in the trace and schedules a re-list, never stops the others. */
+	private notify(call: () => void): boolean {
+		try {
+			call();
+			return true;
+		} catch (error) {
+			this.client.reportWatchError(this.resource, error);
+			this.backOff();
+			return false;
+		}
 	}
 
 	stop(): void {
@@ -55,25 +98,29 @@ export class Informer<T extends KubeObject = KubeObject> {
 
 	/** Apply the buffered watch events to the cache and call the handlers, in order. Returns how many. */
 	sync(): number {
+		if (this.relistIn > 0 && --this.relistIn === 0) this.relist();
 		const events = this.pending;
 		if (events.length === 0) return 0;
 		this.pending = [];
+		let clean = true;
 		for (const {type, object} of events) {
 			const key = objectKey(object);
 			const old = this.cache.get(key);
 			if (old) this.unindex(key, old);
 			if (type === 'DELETED') {
 				this.cache.delete(key);
-				for (const h of this.handlers) h.delete?.(object);
+				for (const h of this.handlers) if (h.delete) clean = this.notify(() => h.delete!(object)) && clean;
 				continue;
 			}
 			this.cache.set(key, object);
 			this.index(key, object);
 			for (const h of this.handlers) {
-				if (old) h.update?.(old, object);
-				else h.add?.(object);
+				if (old) {
+					if (h.update) clean = this.notify(() => h.update!(old, object)) && clean;
+				} else if (h.add) clean = this.notify(() => h.add!(object)) && clean;
 			}
 		}
+		if (clean && this.relistIn === 0) this.failures = 0;
 		return events.length;
 	}
 
