@@ -1,11 +1,12 @@
 // The cluster's public facade: the only module the UI and the command line import from source/cluster.
 import {Store} from './store/index.js';
-import {ApiServer, Trace, type ApiClient} from './api/index.js';
+import {ApiServer, ApiClient, Trace} from './api/index.js';
 import type {KubeObject} from './objects/types.js';
 import {Clock} from './sim/clock.js';
 import {Random} from './sim/random.js';
 import {TickEngine} from './sim/tick-engine.js';
-import {InformerSet, type Component, type ComponentContext, type ComponentStatus} from './client/controller.js';
+import type {Component, ComponentContext, ComponentStatus} from './client/controller.js';
+import {SharedInformerFactory} from './client/informer-factory.js';
 import {controlPlane} from './control-plane/index.js';
 import {NodeAgents} from './node/agents.js';
 import {Kubectl, type CommandResult} from './kubectl/index.js';
@@ -36,6 +37,8 @@ export interface Cluster {
 	readonly trace: Trace;
 	/** The user's client (kubectl's identity), for reads and for writes made on the user's behalf. */
 	readonly client: ApiClient;
+	/** A client acting as another identity (tests, tools): its writes are traced under that name. */
+	clientFor(identity: string): ApiClient;
 	/** kubectl-style commands: `scale deployment/web --replicas=5`, `cordon node-1`, `apply -f FILE`. */
 	readonly kubectl: Kubectl;
 	/** Advance the cluster `ticks` ticks (default 1): each is one round of every component. */
@@ -60,10 +63,12 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
 	const trace = new Trace();
 	const store = new Store<KubeObject>();
 	const api = new ApiServer({store, clock, random, trace, eventTTLSeconds: options.eventTTLSeconds, historyWindowSeconds: options.historyWindowSeconds});
-	const informers = new InformerSet();
-	const ctx: ComponentContext = {api, clock, random, informers};
+	const clientFor = (identity: string) => new ApiClient(api, identity);
+	// One set of shared informers for the control plane's components (one process here, as in a single binary).
+	const informers = new SharedInformerFactory(clientFor('system:kube-controller-manager'));
+	const ctx: ComponentContext = {clientFor, clock, random, informers};
 
-	const system = api.client('system:apiserver');
+	const system = clientFor('system:apiserver');
 	for (const name of initialNamespaces) {
 		system.create('namespaces', {apiVersion: 'v1', kind: 'Namespace', metadata: {name}}, {reason: 'bootstrap namespace'});
 	}
@@ -71,7 +76,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
 	for (const pc of systemPriorityClasses) system.create('priorityclasses', pc, {reason: 'bootstrap system priority class'});
 	// A real cluster's controller manager gives these namespaces their `default` ServiceAccount before anyone
 	// can send a pod; here fixtures and tests create pods before tick 1, so bootstrap does it, as its identity.
-	const serviceAccounts = api.client('system:serviceaccount:kube-system:service-account-controller');
+	const serviceAccounts = clientFor('system:serviceaccount:kube-system:service-account-controller');
 	for (const namespace of initialNamespaces) {
 		serviceAccounts.create('serviceaccounts', {apiVersion: 'v1', kind: 'ServiceAccount', metadata: {name: 'default', namespace}}, {namespace, reason: 'bootstrap: default service account'});
 	}
@@ -83,12 +88,12 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
 		nodes.sync();
 	});
 	const listeners = new Set<() => void>();
-	const client = api.client('kubernetes-admin');
+	const client = clientFor('kubernetes-admin');
 	const kubectl = new Kubectl(client, () => clock.now());
 
 	const cluster: Cluster = {
 		name: options.name ?? 'kubetui',
-		seed, clock, api, trace, client, kubectl,
+		seed, clock, api, trace, client, kubectl, clientFor,
 		step(ticks = 1) {
 			for (let i = 0; i < ticks; i++) engine.tick();
 			cluster.notify();

@@ -8,8 +8,8 @@ const brief = (e: TraceEntry) => ({component: e.component, verb: e.verb, resourc
 test('every write is traced with identity, verb, resource, tick and revision', t => {
 	const cluster = createCluster();
 	const admin = cluster.client;
-	const scheduler = cluster.api.client('system:kube-scheduler');
-	const kubelet = cluster.api.client('system:node:node-1');
+	const scheduler = cluster.clientFor('system:kube-scheduler');
+	const kubelet = cluster.clientFor('system:node:node-1');
 	cluster.step(2);
 
 	admin.create('deployments', deploymentObject('web', 1), {reason: 'test create'});

@@ -31,7 +31,7 @@ test('a throwing watcher registered first does not cost the components a single 
 test('an informer whose handler throws records it, keeps its other handlers going, and re-lists to converge', t => {
 	const cluster = createCluster({seed: 3});
 	cluster.run('apply -f fixtures/default.yaml');
-	const informer = new Informer<Pod>(cluster.api.client('system:test-controller'), 'pods');
+	const informer = new Informer<Pod>(cluster.clientFor('system:test-controller'), 'pods');
 	const seenByFlaky = new Set<string>();
 	const seenByOther = new Set<string>();
 	let throws = 0;

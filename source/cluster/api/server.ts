@@ -2,7 +2,6 @@
 // with an identity; every write is defaulted, validated, versioned, stored and traced.
 import type {Store} from '../store/index.js';
 import {CompactedError} from '../store/index.js';
-import {ApiClient} from './client.js';
 import type {KubeObject, ObjectMeta} from '../objects/types.js';
 import type {Clock} from '../sim/clock.js';
 import type {Random} from '../sim/random.js';
@@ -123,11 +122,6 @@ export class ApiServer {
 	/** Leases held and compactions done (for benchmarks and tests). */
 	get maintenance(): {leases: number; compactions: number; compactRevision: number} {
 		return {leases: this.leases.size, compactions: this.compactor.compactions, compactRevision: this.deps.store.compactRevision};
-	}
-
-	/** A client that acts as `identity` (system:kube-scheduler, system:node:node-1, kubernetes-admin, ...). */
-	client(identity: string): ApiClient {
-		return new ApiClient(this, identity);
 	}
 
 	/** The registry entry for a resource; 404 when the server does not serve it. */

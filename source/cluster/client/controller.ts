@@ -1,43 +1,24 @@
 // What every component of the simulated cluster shares: an API client with its identity, informers,
 // a work queue and a loop whose state is an xstate machine. Subclasses implement sync(key).
 import {createActor, type Actor} from 'xstate';
-import type {ApiClient, ApiServer} from '../api/index.js';
+import type {ApiClient} from '../api/index.js';
 import type {KubeObject} from '../objects/types.js';
 import type {Clock} from '../sim/clock.js';
 import type {Random} from '../sim/random.js';
 import {controllerLoopMachine} from '../machines/controller-loop.js';
-import {Informer, type InformerOptions} from './informer.js';
+import type {Informer, EventHandlers, InformerOptions} from './informer.js';
+import type {SharedInformerFactory} from './informer-factory.js';
 import {WorkQueue} from './workqueue.js';
 import {EventRecorder, type EventSource} from './event-recorder.js';
 
-/** What a component gets from the cluster. */
+/** What a component gets from the cluster: never the API server itself, only clients bound to an identity. */
 export interface ComponentContext {
-	api: ApiServer;
+	/** A client that acts as `identity`: every write it makes is traced under that name. */
+	clientFor(identity: string): ApiClient;
 	clock: Clock;
 	random: Random;
-	/** Every informer made here is synced at the start of each tick. */
-	informers: InformerSet;
-}
-
-export class InformerSet {
-	private readonly all: Informer<any>[] = [];
-
-	add<T extends KubeObject>(informer: Informer<T>): Informer<T> {
-		this.all.push(informer);
-		return informer;
-	}
-
-	syncAll(): number {
-		let n = 0;
-		for (const informer of this.all) n += informer.sync();
-		return n;
-	}
-
-	remove(informer: Informer<any>): void {
-		informer.stop();
-		const i = this.all.indexOf(informer);
-		if (i >= 0) this.all.splice(i, 1);
-	}
+	/** Shared informers, synced at the start of each tick. */
+	informers: SharedInformerFactory;
 }
 
 export interface ComponentStatus {
@@ -57,22 +38,28 @@ export abstract class Component {
 	protected readonly recorder: EventRecorder;
 
 	constructor(readonly name: string, readonly identity: string, protected readonly ctx: ComponentContext, source: EventSource) {
-		this.client = ctx.api.client(identity);
+		this.client = ctx.clientFor(identity);
 		this.recorder = new EventRecorder(this.client, source, ctx.clock);
 		this.loop = createActor(controllerLoopMachine, {clock: ctx.clock.simulated}).start();
 	}
 
 	private readonly ownInformers: Informer<any>[] = [];
 
+	/** The shared informer of a resource (one cache for every component that asks). */
 	protected informer<T extends KubeObject>(resource: string, options?: InformerOptions): Informer<T> {
-		const informer = this.ctx.informers.add(new Informer<T>(this.client, resource, options));
+		const informer = this.ctx.informers.informer<T>(resource, options);
 		this.ownInformers.push(informer);
 		return informer;
 	}
 
+	/** This component's handlers on a shared informer; a handler that throws is traced under this component's identity. */
+	protected on<T extends KubeObject>(informer: Informer<T>, handlers: EventHandlers<T>): void {
+		informer.addEventHandler(handlers, this.client);
+	}
+
 	/** Stop watching and stop the loop: the component is gone (a node's kubelet when the node is deleted). */
 	stop(): void {
-		for (const informer of this.ownInformers) this.ctx.informers.remove(informer);
+		for (const informer of this.ownInformers) this.ctx.informers.release(informer);
 		this.loop.stop();
 	}
 

@@ -33,6 +33,7 @@ export class Informer<T extends KubeObject = KubeObject> {
 
 	/** List now (delivered at the next sync, as ADDED) and watch from the list's resourceVersion. */
 	start(): this {
+		if (this.watch) return this;
 		const list = this.client.list<T>(this.resource, this.options);
 		for (const object of list.items) this.pending.push({type: 'ADDED', object});
 		this.watchFrom(list.resourceVersion);
@@ -69,12 +70,12 @@ export class Informer<T extends KubeObject = KubeObject> {
 	}
 
 	/** Call one handler; a throw is recorded in the trace and schedules a re-list, never stops the others. */
-	private notify(call: () => void): boolean {
+	private notify(handlers: EventHandlers<T>, call: () => void): boolean {
 		try {
 			call();
 			return true;
 		} catch (error) {
-			this.client.reportWatchError(this.resource, error);
+			(this.reporters.get(handlers) ?? this.client).reportWatchError(this.resource, error);
 			this.backOff();
 			return false;
 		}
@@ -84,12 +85,23 @@ export class Informer<T extends KubeObject = KubeObject> {
 		this.watch?.cancel();
 	}
 
-	addEventHandler(handlers: EventHandlers<T>): void {
+	/**
+	 * Handlers of a shared informer's users. Added after the informer first synced, a handler is told of every cached
+	 * object as an add, as client-go does. `reporter` is the client a failing handler is recorded under.
+	 */
+	addEventHandler(handlers: EventHandlers<T>, reporter: ApiClient = this.client): void {
 		this.handlers.push(handlers);
+		this.reporters.set(handlers, reporter);
+		if (this.synced && handlers.add) for (const obj of this.cache.values()) this.notify(handlers, () => handlers.add!(obj));
 	}
 
-	/** An index from a value to the keys of the objects that have it (e.g. pods by node name). */
+	private readonly reporters = new Map<EventHandlers<T>, ApiClient>();
+	private synced = false;
+
+	/** An index from a value to the keys of the objects that have it (e.g. pods by node name). Names are shared:
+	 * a second addIndex of a name already there (by another user of a shared informer) keeps the first. */
 	addIndex(name: string, fn: IndexFunc<T>): void {
+		if (this.indexers.has(name)) return;
 		this.indexers.set(name, fn);
 		const index = new Map<string, Set<string>>();
 		this.indexes.set(name, index);
@@ -100,7 +112,10 @@ export class Informer<T extends KubeObject = KubeObject> {
 	sync(): number {
 		if (this.relistIn > 0 && --this.relistIn === 0) this.relist();
 		const events = this.pending;
-		if (events.length === 0) return 0;
+		if (events.length === 0) {
+			this.synced = true;
+			return 0;
+		}
 		this.pending = [];
 		let clean = true;
 		for (const {type, object} of events) {
@@ -109,18 +124,19 @@ export class Informer<T extends KubeObject = KubeObject> {
 			if (old) this.unindex(key, old);
 			if (type === 'DELETED') {
 				this.cache.delete(key);
-				for (const h of this.handlers) if (h.delete) clean = this.notify(() => h.delete!(object)) && clean;
+				for (const h of this.handlers) if (h.delete) clean = this.notify(h, () => h.delete!(object)) && clean;
 				continue;
 			}
 			this.cache.set(key, object);
 			this.index(key, object);
 			for (const h of this.handlers) {
 				if (old) {
-					if (h.update) clean = this.notify(() => h.update!(old, object)) && clean;
-				} else if (h.add) clean = this.notify(() => h.add!(object)) && clean;
+					if (h.update) clean = this.notify(h, () => h.update!(old, object)) && clean;
+				} else if (h.add) clean = this.notify(h, () => h.add!(object)) && clean;
 			}
 		}
 		if (clean && this.relistIn === 0) this.failures = 0;
+		this.synced = true;
 		return events.length;
 	}
 

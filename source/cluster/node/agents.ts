@@ -12,7 +12,8 @@ export class NodeAgents {
 	private hosts = 0;
 
 	constructor(private readonly ctx: ComponentContext) {
-		ctx.api.watch('nodes', {}, event => {
+		// The hosts behind the nodes: told when a Node appears or goes (no component of the cluster; reads only).
+		ctx.clientFor('system:node-hosts').watch('nodes', {}, event => {
 			const name = (event.object as Node).metadata!.name!;
 			if (event.type === 'ADDED') this.added.push(name);
 			if (event.type === 'DELETED') this.removed.push(name);

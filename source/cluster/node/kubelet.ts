@@ -40,8 +40,8 @@ export class Kubelet extends Component {
 		this.pods = this.informer<Pod>('pods', {fieldSelector: `spec.nodeName=${nodeName}`});
 		this.nodes = this.informer<Node>('nodes', {fieldSelector: `metadata.name=${nodeName}`});
 		const enqueue = (pod: Pod) => this.queue.add(objectKey(pod));
-		this.pods.addEventHandler({add: enqueue, update: (_, pod) => enqueue(pod), delete: enqueue});
-		this.nodes.addEventHandler({
+		this.on(this.pods, {add: enqueue, update: (_, pod) => enqueue(pod), delete: enqueue});
+		this.on(this.nodes, {
 			update: (old, node) => {
 				if (node.spec?.podCIDR && node.spec.podCIDR !== old.spec?.podCIDR) {
 					this.ips.setCIDR(node.spec.podCIDR);

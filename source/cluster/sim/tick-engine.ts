@@ -2,13 +2,13 @@
 // the end of the previous tick, then runs each component's loop once, in a fixed order. Writes made during
 // a tick reach watchers at the next one: one hop per tick.
 import type {Clock} from './clock.js';
-import type {Component, InformerSet} from '../client/controller.js';
+import type {InformerSync, Reconciler} from './interfaces.js';
 
 export class TickEngine {
 	constructor(
 		private readonly clock: Clock,
-		private readonly informers: InformerSet,
-		private readonly components: () => readonly Component[],
+		private readonly informers: InformerSync,
+		private readonly components: () => readonly Reconciler[],
 		/** Start or stop node agents for nodes added or removed before this tick. */
 		private readonly beforeTick: () => void = () => {},
 	) {}

@@ -19,7 +19,7 @@ export class GarbageCollector extends Component {
 			if (ignored(type)) continue;
 			const informer = this.informer(type.resource);
 			informer.addIndex('owner', byOwnerUids);
-			informer.addEventHandler({
+			this.on(informer, {
 				// An owner gone: look at its dependents (queued by the owner's uid).
 				delete: obj => this.queue.add(obj.metadata!.uid!),
 				// A dependent that arrives after its owner left is checked too.

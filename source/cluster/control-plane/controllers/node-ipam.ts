@@ -19,7 +19,7 @@ export class NodeIpamController extends Component {
 	constructor(ctx: ComponentContext) {
 		super('node-ipam-controller', 'system:serviceaccount:kube-system:node-controller', ctx, {component: 'node-ipam-controller'});
 		this.nodes = this.informer<Node>('nodes');
-		this.nodes.addEventHandler({
+		this.on(this.nodes, {
 			add: node => {
 				if (node.spec?.podCIDR) this.used.add(node.spec.podCIDR);
 				else this.queue.add(node.metadata!.name!);

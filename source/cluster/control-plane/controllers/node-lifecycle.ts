@@ -15,7 +15,7 @@ export class NodeLifecycleController extends Component {
 		super('node-lifecycle-controller', 'system:serviceaccount:kube-system:node-controller', ctx, {component: 'node-controller'});
 		this.nodes = this.informer<Node>('nodes');
 		const enqueue = (node: Node) => this.queue.add(node.metadata!.name!);
-		this.nodes.addEventHandler({add: enqueue, update: (_, node) => enqueue(node), delete: node => {
+		this.on(this.nodes, {add: enqueue, update: (_, node) => enqueue(node), delete: node => {
 			if (this.registered.delete(node.metadata!.uid!)) {
 				this.recorder.event(node, 'Normal', 'RemovingNode', `Node ${node.metadata!.name} event: Removing Node ${node.metadata!.name} from Controller`);
 			}

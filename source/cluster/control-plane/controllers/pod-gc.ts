@@ -18,9 +18,9 @@ export class PodGarbageCollector extends Component {
 		this.pods.addIndex('node', byNodeName);
 		this.nodes = this.informer<Node>('nodes');
 		// A node gone: look at its pods once the quarantine is over.
-		this.nodes.addEventHandler({delete: node => this.queue.addAfter(node.metadata!.name!, Math.ceil(quarantineSeconds / ctx.clock.tickSeconds))});
+		this.on(this.nodes, {delete: node => this.queue.addAfter(node.metadata!.name!, Math.ceil(quarantineSeconds / ctx.clock.tickSeconds))});
 		// A pod bound to a node we do not know (bound after the node left).
-		this.pods.addEventHandler({add: pod => this.check(pod), update: (_, pod) => this.check(pod)});
+		this.on(this.pods, {add: pod => this.check(pod), update: (_, pod) => this.check(pod)});
 		this.pods.start();
 		this.nodes.start();
 	}

@@ -17,8 +17,8 @@ export class ServiceAccountsController extends Component {
 		this.namespaces = this.informer<Namespace>('namespaces');
 		this.serviceAccounts = this.informer<ServiceAccount>('serviceaccounts');
 		const enqueue = (ns: Namespace) => this.queue.add(ns.metadata!.name!);
-		this.namespaces.addEventHandler({add: enqueue, update: (_, ns) => enqueue(ns)});
-		this.serviceAccounts.addEventHandler({delete: sa => this.queue.add(sa.metadata!.namespace!)});
+		this.on(this.namespaces, {add: enqueue, update: (_, ns) => enqueue(ns)});
+		this.on(this.serviceAccounts, {delete: sa => this.queue.add(sa.metadata!.namespace!)});
 		this.namespaces.start();
 		this.serviceAccounts.start();
 	}

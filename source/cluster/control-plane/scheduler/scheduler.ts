@@ -53,7 +53,7 @@ export class Scheduler extends Component {
 		super('kube-scheduler', 'system:kube-scheduler', ctx, {component: 'default-scheduler'});
 		this.pods = this.informer<Pod>('pods');
 		this.nodes = this.informer<Node>('nodes');
-		this.pods.addEventHandler({
+		this.on(this.pods, {
 			add: pod => this.onPod(pod),
 			update: (old, pod) => {
 				const freed = (old.spec?.nodeName && isPodTerminal(pod) && !isPodTerminal(old));
@@ -67,7 +67,7 @@ export class Scheduler extends Component {
 				if (this.cache.removePod(key)) this.moveAllToActive();
 			},
 		});
-		this.nodes.addEventHandler({
+		this.on(this.nodes, {
 			add: node => {
 				this.cache.setNode(node);
 				this.moveAllToActive();

@@ -23,12 +23,12 @@ export class DeploymentController extends Component {
 		this.replicaSets = this.informer<ReplicaSet>('replicasets');
 		this.replicaSets.addIndex('controller', byControllerUid);
 		const enqueue = (d: Deployment) => this.queue.add(objectKey(d));
-		this.deployments.addEventHandler({add: enqueue, update: (_, d) => enqueue(d), delete: enqueue});
+		this.on(this.deployments, {add: enqueue, update: (_, d) => enqueue(d), delete: enqueue});
 		const enqueueOwner = (rs: ReplicaSet) => {
 			const ref = rs.metadata?.ownerReferences?.find(r => r.controller && r.kind === 'Deployment');
 			if (ref) this.queue.add(`${rs.metadata!.namespace}/${ref.name}`);
 		};
-		this.replicaSets.addEventHandler({add: enqueueOwner, update: (_, rs) => enqueueOwner(rs), delete: enqueueOwner});
+		this.on(this.replicaSets, {add: enqueueOwner, update: (_, rs) => enqueueOwner(rs), delete: enqueueOwner});
 		this.deployments.start();
 		this.replicaSets.start();
 	}

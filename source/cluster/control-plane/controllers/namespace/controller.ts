@@ -20,7 +20,7 @@ export class NamespaceController extends Component {
 		const enqueue = (ns: Namespace) => {
 			if (ns.metadata?.deletionTimestamp) this.queue.addAfter(ns.metadata.name!, this.ticks(namespaceDeletionGracePeriod));
 		};
-		this.namespaces.addEventHandler({add: enqueue, update: (_, ns) => enqueue(ns)});
+		this.on(this.namespaces, {add: enqueue, update: (_, ns) => enqueue(ns)});
 		this.namespaces.start();
 	}
 

@@ -32,11 +32,11 @@ export class ReplicaSetController extends Component {
 		this.pods.addIndex('controller', byControllerUid);
 		this.replicaSets.addIndex('controller', byControllerUid);
 		const enqueue = (rs: ReplicaSet) => this.queue.add(objectKey(rs));
-		this.replicaSets.addEventHandler({add: enqueue, update: (_, rs) => enqueue(rs), delete: rs => {
+		this.on(this.replicaSets, {add: enqueue, update: (_, rs) => enqueue(rs), delete: rs => {
 			this.expectations.delete(objectKey(rs));
 			enqueue(rs);
 		}});
-		this.pods.addEventHandler({
+		this.on(this.pods, {
 			add: pod => {
 				const key = this.ownerKey(pod);
 				if (!key) return;
