@@ -411,6 +411,7 @@ export class ApiServer {
 			},
 			timestamp: this.reader.timestamp,
 			randomString: this.reader.randomString,
+			updateStatus: this.reader.updateStatus,
 		};
 	}
 
@@ -442,6 +443,9 @@ export class ApiServer {
 		},
 		timestamp: () => this.deps.clock.timestamp(),
 		randomString: n => this.deps.random.string(n),
+		updateStatus: (resource, object, reason) => {
+			this.update('system:apiserver', resource, object, {subresource: 'status', reason});
+		},
 	};
 
 	/** Finalizers that still hold an object: metadata.finalizers and the kind's own (a namespace's spec.finalizers). */

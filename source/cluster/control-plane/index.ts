@@ -8,6 +8,7 @@ import {NodeLifecycleController} from './controllers/node-lifecycle.js';
 import {NodeIpamController} from './controllers/node-ipam.js';
 import {NamespaceController} from './controllers/namespace/controller.js';
 import {ServiceAccountsController} from './controllers/serviceaccounts.js';
+import {ResourceQuotaController} from './controllers/resource-quota.js';
 import {Scheduler} from './scheduler/scheduler.js';
 
 export function controlPlane(ctx: ComponentContext): Component[] {
@@ -16,6 +17,7 @@ export function controlPlane(ctx: ComponentContext): Component[] {
 		// same tick asks for it.
 		new NamespaceController(ctx),
 		new ServiceAccountsController(ctx),
+		new ResourceQuotaController(ctx),
 		new NodeIpamController(ctx),
 		new NodeLifecycleController(ctx),
 		new DeploymentController(ctx),

@@ -104,12 +104,20 @@ export class Kubectl {
 	}
 
 	private applyFiles(args: string[]): CommandResult {
-		const {values} = parse(args, {filename: {type: 'string', short: 'f', multiple: true}});
+		const {values} = parse(args, {filename: {type: 'string', short: 'f', multiple: true}, namespace: {type: 'string', short: 'n'}});
 		const files = values.filename as string[] | undefined;
 		if (!files?.length) throw new CommandError('error: must specify one of -f and -k');
 		const manifests: Manifest[] = [];
 		for (const file of files) manifests.push(...readManifests(file));
-		return this.apply(manifests);
+		const namespace = values.namespace as string | undefined;
+		if (namespace === undefined) return this.apply(manifests);
+		// -n: objects without a namespace go there; one that names another is refused, as kubectl does.
+		return this.apply(manifests.map(m => {
+			const own = m.object.metadata?.namespace;
+			if (own && own !== namespace) throw new CommandError(`${m.file}:${m.line}: error: the namespace from the provided object "${own}" does not match the namespace "${namespace}". You must pass '--namespace=${own}' to perform this operation.`);
+			const type = resourceForKind(m.object.apiVersion, m.object.kind);
+			return type?.namespaced ? {...m, object: {...m.object, metadata: {...m.object.metadata, namespace}}} : m;
+		}));
 	}
 
 	private scale(args: string[]): CommandResult {

@@ -31,6 +31,9 @@ export type Secret = Mutable<core.Secret>;
 export type ServiceAccount = Mutable<core.ServiceAccount>;
 export type Volume = Mutable<core.Volume>;
 export type PriorityClass = Mutable<scheduling.PriorityClass>;
+export type LimitRange = Mutable<core.LimitRange>;
+export type LimitRangeItem = Mutable<core.LimitRangeItem>;
+export type ResourceQuota = Mutable<core.ResourceQuota>;
 
 /** v1.NamespaceTerminatingCause: the Status cause of a create refused because its namespace is going. */
 export const namespaceTerminatingCause = 'NamespaceTerminating';

@@ -2,15 +2,19 @@
 // every mutating step runs before every validating one. A plugin is one file; adding one is one line here.
 import type {AdmissionAttributes, AdmissionPlugin, AdmissionReader} from './types.js';
 import {namespaceLifecycle} from './namespace-lifecycle.js';
+import {limitRangerPlugin} from './limit-ranger.js';
+import {resourceQuotaPlugin} from './resource-quota.js';
 import {serviceAccountPlugin} from './service-account.js';
 import {priorityPlugin} from './priority.js';
 import {defaultTolerationSecondsPlugin} from './default-toleration-seconds.js';
 
 export const admissionPlugins: readonly AdmissionPlugin[] = [
 	namespaceLifecycle,
+	limitRangerPlugin,
 	serviceAccountPlugin,
-	priorityPlugin,
 	defaultTolerationSecondsPlugin,
+	priorityPlugin,
+	resourceQuotaPlugin,
 ];
 
 export function admit(attrs: AdmissionAttributes, cluster: AdmissionReader, plugins = admissionPlugins): void {

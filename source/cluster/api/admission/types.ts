@@ -34,6 +34,8 @@ export interface AdmissionReader {
 	timestamp(): string;
 	/** utilrand.String(n) from the cluster's seeded generator (a dry run's plan draws none: `xxxxx`). */
 	randomString(n: number): string;
+	/** A status write the apiserver makes itself (ResourceQuota's charge), traced as system:apiserver. */
+	updateStatus(resource: string, object: KubeObject, reason: string): void;
 }
 
 /** The name a mutating plugin's refusal quotes (admission.NewForbidden): the generateName prefix before generation. */

@@ -80,11 +80,19 @@ export class ReplicaSetController extends Component {
 		const rs = this.replicaSets.get(key);
 		if (!rs) return;
 		const pods = this.pods.byIndex('controller', rs.metadata!.uid!).filter(isPodActive);
-		const deleted = this.satisfied(key) && !rs.metadata?.deletionTimestamp ? this.manageReplicas(key, rs, pods) : [];
+		let deleted: Pod[] = [];
+		let failure: unknown;
+		try {
+			deleted = this.satisfied(key) && !rs.metadata?.deletionTimestamp ? this.manageReplicas(key, rs, pods) : [];
+		} catch (error) {
+			failure = error;
+		}
 		// Upstream computes status from the list it had before deleting, and the deletion's watch event
 		// re-syncs it milliseconds later. Here that event is a tick away and the deployment controller would
-		// read the stale count first, so the pods just deleted are left out at once.
-		this.syncStatus(key, rs, deleted.length ? pods.filter(p => !deleted.includes(p)) : pods);
+		// read the stale count first, so the pods just deleted are left out at once. A failed create (a quota)
+		// still updates status, with the ReplicaFailure condition, then the key is retried with backoff.
+		this.syncStatus(key, rs, deleted.length ? pods.filter(p => !deleted.includes(p)) : pods, failure);
+		if (failure) throw failure;
 	}
 
 	/** Create or delete pods to match spec.replicas; returns the pods it deleted. */
@@ -160,7 +168,7 @@ export class ReplicaSetController extends Component {
 		return siblings.flatMap(s => this.pods.byIndex('controller', s.metadata!.uid!)).filter(isPodActive);
 	}
 
-	private syncStatus(key: string, rs: ReplicaSet, pods: Pod[]): void {
+	private syncStatus(key: string, rs: ReplicaSet, pods: Pod[], failure?: unknown): void {
 		const now = this.ctx.clock.now();
 		const minReady = rs.spec?.minReadySeconds ?? 0;
 		const labels = fromLabelSelector({matchLabels: rs.spec?.template?.metadata?.labels ?? {}});
@@ -170,7 +178,7 @@ export class ReplicaSetController extends Component {
 			readyReplicas: pods.filter(isPodReady).length,
 			availableReplicas: pods.filter(p => isPodAvailable(p, minReady, now)).length,
 			observedGeneration: rs.metadata?.generation,
-			...(rs.status?.conditions ? {conditions: rs.status.conditions} : {}),
+			...replicaFailure(rs, pods.length, failure, this.ctx.clock.timestamp()),
 		};
 		// A ready pod becomes available after minReadySeconds: look again then.
 		if (minReady > 0 && status.readyReplicas > status.availableReplicas) this.queue.addAfter(key, Math.ceil(minReady / this.ctx.clock.tickSeconds));
@@ -185,4 +193,14 @@ export class ReplicaSetController extends Component {
 			this.client.updateStatus('replicasets', {...fresh, status}, {reason});
 		}
 	}
+}
+
+/** calculateStatus's ReplicaFailure condition: set while creating or deleting pods fails, removed once it works. */
+function replicaFailure(rs: ReplicaSet, active: number, failure: unknown, now: string): {conditions?: NonNullable<ReplicaSet['status']>['conditions']} {
+	const others = (rs.status?.conditions ?? []).filter(c => c.type !== 'ReplicaFailure');
+	const existing = rs.status?.conditions?.find(c => c.type === 'ReplicaFailure');
+	if (failure === undefined) return others.length ? {conditions: others} : {};
+	if (existing) return {conditions: rs.status!.conditions};
+	const reason = active < (rs.spec?.replicas ?? 1) ? 'FailedCreate' : 'FailedDelete';
+	return {conditions: [...others, {type: 'ReplicaFailure', status: 'True', reason, message: (failure as Error).message, lastTransitionTime: now}]};
 }
