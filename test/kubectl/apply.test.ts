@@ -1,6 +1,6 @@
 import test from 'ava';
 import {writeFileSync} from 'node:fs';
-import {CommandError, createCluster, ManifestError, type Cluster, type Deployment} from '../../source/cluster/index.js';
+import {CommandError, createCluster, ManifestError, readManifests, type Cluster, type Deployment} from '../../source/cluster/index.js';
 import {tempFile} from '../helpers/cluster.js';
 
 const nodeYaml = (name: string) => `apiVersion: v1
@@ -215,4 +215,11 @@ spec:
 	const after = cluster.client.get('nodes', 'gpu-1').spec as {podCIDR?: string; unschedulable?: boolean};
 	t.is(after.podCIDR, before.podCIDR);
 	t.true(after.unschedulable);
+});
+
+test('a manifest nested deeper than any object is refused with file:line:col, not a JavaScript message', t => {
+	const file = tempFile('deep.yaml', `a: ${'['.repeat(20000)}${']'.repeat(20000)}\n`);
+	const error = t.throws(() => readManifests(file));
+	t.true(error.message.startsWith(`${file}:1:`), error.message);
+	t.true(error.message.endsWith(': the document is nested too deeply to be a Kubernetes object'), error.message);
 });

@@ -58,7 +58,9 @@ export function loadManifests(text: string, file: string): Manifest[] {
 		const error = doc.errors[0];
 		if (error) {
 			const {line, col} = lineCounter.linePos(error.pos[0]);
-			const message = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+			const first = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+			// The parser's own stack ran out: say what that means for a manifest, not how JavaScript felt about it.
+			const message = /call stack/i.test(first) ? 'the document is nested too deeply to be a Kubernetes object' : first;
 			throw new ManifestError(`${file}:${line}:${col}: ${message}`);
 		}
 		const start = doc.contents?.range?.[0] ?? doc.range[0];
