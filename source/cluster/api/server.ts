@@ -256,7 +256,11 @@ export class ApiServer {
 	update(identity: string, resource: string, input: KubeObject, options: WriteOptions & {subresource?: 'status'; verb?: 'update' | 'patch'} = {}): KubeObject {
 		const type = this.type(resource);
 		if (options.subresource === 'status' && !hasStatus(type)) throw methodNotSupported(type, 'update status');
-		const obj = this.prepare(type, input, options.namespace);
+		// A status update takes only metadata and status from its body (the stored spec stays): only those are decoded.
+		const body = options.subresource === 'status' && input && typeof input === 'object'
+			? {apiVersion: input.apiVersion, kind: input.kind, metadata: input.metadata, status: input.status} as KubeObject
+			: input;
+		const obj = this.prepare(type, body, options.namespace);
 		const meta = obj.metadata!;
 		if (!meta.name) throw invalid(type.kind, type.group, '', [{type: 'Required', field: 'metadata.name', detail: 'name or generateName is required'}]);
 		const key = this.key(type, meta.namespace, meta.name);

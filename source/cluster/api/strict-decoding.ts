@@ -51,47 +51,70 @@ interface Walk {
 	unknown: string[];
 }
 
+function mismatch(value: unknown, encoded: string, path: string, at: string, owner: string, field: string, what = jsonType(value)): never {
+	throw new DecodeError(`json: cannot unmarshal ${what} into Go struct field ${owner}.${path} of type ${goType(encoded, field)}`, at);
+}
+
 /**
  * Check `value` against `encoded` at `path` (Go's dotted path, without indices, for its messages) and `at` (the path
- * with indices); returns the value with nulls dropped.
+ * with indices); returns the value with nulls dropped. Plain loops and no closures: this runs on every write.
  */
 function check(value: unknown, encoded: string, path: string, at: string, owner: string, field: string, walk: Walk, depth: number): unknown {
-	const fail = (what = jsonType(value)) => {
-		throw new DecodeError(`json: cannot unmarshal ${what} into Go struct field ${owner}.${path} of type ${goType(encoded, field)}`, at);
-	};
 	if (depth > maxDepth) throw new DecodeError(`json: exceeded max depth of ${maxDepth}`, at);
 	switch (encoded) {
-		case 'string': return typeof value === 'string' ? value : fail();
-		case 'boolean': return typeof value === 'boolean' ? value : fail();
+		case 'string': return typeof value === 'string' ? value : mismatch(value, encoded, path, at, owner, field);
+		case 'boolean': return typeof value === 'boolean' ? value : mismatch(value, encoded, path, at, owner, field);
 		case 'number':
-			if (typeof value !== 'number') return fail();
-			if (!Number.isInteger(value)) return fail(`number ${value}`);
-			if (Math.abs(value) > (int64Fields.has(field) ? Number.MAX_SAFE_INTEGER : int32Max)) return fail(`number ${value}`);
+			if (typeof value !== 'number') return mismatch(value, encoded, path, at, owner, field);
+			if (!Number.isInteger(value) || Math.abs(value) > (int64Fields.has(field) ? Number.MAX_SAFE_INTEGER : int32Max)) {
+				return mismatch(value, encoded, path, at, owner, field, `number ${value}`);
+			}
 			return value;
 		case 'quantity':
 			if (typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value))) return value;
-			return fail();
+			return mismatch(value, encoded, path, at, owner, field);
 		case 'int-or-string':
 			if (typeof value === 'string') return value;
 			if (typeof value === 'number' && Number.isInteger(value) && Math.abs(value) <= int32Max) return value;
-			return fail(typeof value === 'number' ? `number ${value}` : jsonType(value));
+			return mismatch(value, encoded, path, at, owner, field, typeof value === 'number' ? `number ${value}` : jsonType(value));
 		case 'any': return checkDepth(value, at, depth);
 	}
 	if (encoded.startsWith('array:')) {
-		if (!Array.isArray(value)) return fail();
+		if (!Array.isArray(value)) return mismatch(value, encoded, path, at, owner, field);
 		const item = encoded.slice(6);
-		return value.map((v, i) => (v === null || v === undefined ? zero(item) : check(v, item, path, `${at}[${i}]`, owner, field, walk, depth + 1)));
-	}
-	if (encoded.startsWith('map:')) {
-		if (typeof value !== 'object' || value === null || Array.isArray(value)) return fail();
-		const item = encoded.slice(4);
-		const out: Record<string, unknown> = {};
-		for (const [k, v] of Object.entries(value)) if (v !== null && v !== undefined) out[k] = check(v, item, path, `${at}[${k}]`, owner, field, walk, depth + 1);
+		const out = new Array(value.length);
+		for (let i = 0; i < value.length; i++) {
+			const v = value[i];
+			out[i] = v === null || v === undefined ? zero(item)
+				: typeof v !== 'object' && scalarFits(v, item, field) ? v : check(v, item, path, `${at}[${i}]`, owner, field, walk, depth + 1);
+		}
 		return out;
 	}
-	const typeName = encoded.slice(4);
-	if (typeof value !== 'object' || value === null || Array.isArray(value)) return fail();
-	return object(value as Record<string, unknown>, typeName, path, at, walk, depth + 1);
+	if (typeof value !== 'object' || value === null || Array.isArray(value)) return mismatch(value, encoded, path, at, owner, field);
+	if (encoded.startsWith('map:')) {
+		const item = encoded.slice(4);
+		const out: Record<string, unknown> = {};
+		for (const k in value) {
+			const v = (value as Record<string, unknown>)[k];
+			if (v === null || v === undefined) continue;
+			out[k] = typeof v !== 'object' && scalarFits(v, item, field) ? v : check(v, item, path, `${at}[${k}]`, owner, field, walk, depth + 1);
+		}
+		return out;
+	}
+	return object(value as Record<string, unknown>, encoded.slice(4), path, at, walk, depth + 1);
+}
+
+/** Whether a scalar already has the type `encoded` wants (the common case, checked without building paths). */
+function scalarFits(v: unknown, encoded: string, field: string): boolean {
+	switch (encoded) {
+		case 'string': return typeof v === 'string';
+		case 'boolean': return typeof v === 'boolean';
+		case 'number': return typeof v === 'number' && Number.isInteger(v) && Math.abs(v) <= (int64Fields.has(field) ? Number.MAX_SAFE_INTEGER : int32Max);
+		case 'quantity': return typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v));
+		case 'int-or-string': return typeof v === 'string' || (typeof v === 'number' && Number.isInteger(v) && Math.abs(v) <= int32Max);
+		case 'any': return true;
+		default: return false;
+	}
 }
 
 /** Go's zero value for a null array element: an empty struct, an empty string. */
@@ -114,18 +137,19 @@ function checkDepth(value: unknown, at: string, depth: number): unknown {
 function object(value: Record<string, unknown>, typeName: string, path: string, at: string, walk: Walk, depth: number): Record<string, unknown> {
 	const fields = schema.types[typeName];
 	if (!fields) return value;
-	const owner = typeName.split('.').at(-1)!;
+	const owner = typeName.slice(typeName.lastIndexOf('.') + 1);
 	const out: Record<string, unknown> = {};
-	for (const [key, v] of Object.entries(value)) {
-		const child = path ? `${path}.${key}` : key;
-		const childAt = at ? `${at}.${key}` : key;
-		const encoded = fields[key];
+	for (const key in value) {
+		const v = value[key];
+		const encoded = Object.hasOwn(fields, key) ? fields[key] : undefined;
 		if (encoded === undefined) {
-			walk.unknown.push(childAt);
+			walk.unknown.push(at ? `${at}.${key}` : key);
 			continue;
 		}
 		if (v === null || v === undefined) continue;
-		out[key] = check(v, encoded, child, childAt, owner, key, walk, depth);
+		// Most fields are scalars of the right type: those need no paths built (they are for messages and nesting).
+		out[key] = typeof v !== 'object' && scalarFits(v, encoded, key) ? v
+			: check(v, encoded, path ? `${path}.${key}` : key, at ? `${at}.${key}` : key, owner, key, walk, depth);
 	}
 	return out;
 }
