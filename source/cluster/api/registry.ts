@@ -37,7 +37,9 @@ export function lookupResource(name: string): ResourceType | undefined {
 	return byName.get(name.toLowerCase());
 }
 
-/** The entry serving an object's apiVersion and kind. */
+const byKind = new Map(resources.map(r => [`${r.group ? `${r.group}/${r.version}` : r.version}/${r.kind}`, r]));
+
+/** The entry serving an object's apiVersion and kind (a map lookup: the garbage collector asks once per owner). */
 export function resourceForKind(apiVersion: string | undefined, kind: string | undefined): ResourceType | undefined {
-	return resources.find(r => r.kind === kind && (r.group ? `${r.group}/${r.version}` : r.version) === apiVersion);
+	return byKind.get(`${apiVersion}/${kind}`);
 }

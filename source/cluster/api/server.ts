@@ -16,6 +16,7 @@ import {Leases} from './leases.js';
 import {strictDecode, DecodeError} from './strict-decoding.js';
 import {Compactor} from './compactor.js';
 import * as admission from './admission/index.js';
+import {withPlanned} from './admission/planned-reader.js';
 import type {AdmissionAttributes, AdmissionReader} from './admission/index.js';
 import type {Trace, TraceEntry} from './trace.js';
 import {
@@ -25,40 +26,8 @@ import {
 
 export type {WatchEvent};
 
-export interface ListOptions {
-	namespace?: string;
-	labelSelector?: string;
-	fieldSelector?: string;
-	limit?: number;
-	continue?: string;
-}
-
-export interface ListResult<T> {
-	items: T[];
-	resourceVersion: string;
-	continue?: string;
-}
-
-export interface WatchOptions {
-	namespace?: string;
-	labelSelector?: string;
-	fieldSelector?: string;
-	/** Deliver changes after this resourceVersion (from a list). Default: only future changes. */
-	resourceVersion?: string;
-}
-
-export interface WriteOptions {
-	namespace?: string;
-	/** One line for the trace: why this client made this write. */
-	reason?: string;
-	/** Default, validate and return the object without storing it. */
-	dryRun?: boolean;
-}
-
-export interface DeleteOptions extends WriteOptions {
-	gracePeriodSeconds?: number;
-	preconditions?: {uid?: string; resourceVersion?: string};
-}
+export type {ListOptions, ListResult, WatchOptions, WriteOptions, DeleteOptions} from './request.js';
+import type {ListOptions, ListResult, WatchOptions, WriteOptions, DeleteOptions} from './request.js';
 
 export type {Scale} from './resources/workload.js';
 
@@ -395,28 +364,9 @@ export class ApiServer {
 		const generated = !obj.metadata!.name && !!obj.metadata!.generateName;
 		if (generated) obj.metadata!.name = `${obj.metadata!.generateName}xxxxx`;
 		// A dry run draws no random names (xxxxx, as for generateName), so planning leaves the generator untouched.
-		const reader = {...(planned.length ? this.withPlanned(planned) : this.reader), randomString: (n: number) => 'x'.repeat(n)};
+		const reader = {...(planned.length ? withPlanned(this.reader, planned, resource => this.type(resource)) : this.reader), randomString: (n: number) => 'x'.repeat(n)};
 		this.strategyForCreate('', type, obj, true, reader, generated);
 		return obj;
-	}
-
-	/** The store as it will be once `planned` objects are created. */
-	private withPlanned(planned: readonly KubeObject[]): AdmissionReader {
-		const matches = (obj: KubeObject, type: ResourceType, namespace?: string) =>
-			obj.kind === type.kind && obj.apiVersion === apiVersionOf(type) && (!type.namespaced || !namespace || (obj.metadata?.namespace ?? 'default') === namespace);
-		return {
-			get: (resource, name, namespace) => {
-				const type = this.type(resource);
-				return planned.find(obj => matches(obj, type, namespace) && obj.metadata?.name === name) ?? this.reader.get(resource, name, namespace);
-			},
-			list: (resource, namespace) => {
-				const type = this.type(resource);
-				return [...this.reader.list(resource, namespace), ...planned.filter(obj => matches(obj, type, namespace))];
-			},
-			timestamp: this.reader.timestamp,
-			randomString: this.reader.randomString,
-			updateStatus: this.reader.updateStatus,
-		};
 	}
 
 	/**
