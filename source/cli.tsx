@@ -10,7 +10,7 @@ import {formatCluster, parseAt, runHeadless} from './headless/run.js';
 const usage = `kubetui: a Kubernetes cluster simulated in one process, with a k9s-style dashboard
 
 usage:
-  kubetui [--cluster FILE] [-f FILE]... [--seed N] [--tick-seconds S] [--event-ttl D] [--history-window D]
+  kubetui [--cluster FILE] [-f FILE]... [--seed N] [--tick-seconds S] [--event-ttl D] [--history-window D] [--readonly]
   kubetui --headless --ticks N [--cluster FILE] [-f FILE]... [--at "TICK:COMMAND"]... [-o table|json|yaml]
 
 options:
@@ -26,6 +26,7 @@ options:
                       --at "3:scale deployment/web --replicas=5" (also: get KIND [-o wide|yaml], describe KIND/NAME,
                       delete KIND/NAME, cordon NODE, uncordon NODE, apply -f FILE)
   -o, --output FMT    headless output: table (default), json or yaml (a Kubernetes List)
+  --readonly          dashboard without any key or command that changes the cluster (the clock still runs)
   -h, --help          this text`;
 
 export const defaultFixture = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'default.yaml');
@@ -61,6 +62,7 @@ export async function main(argv: string[]): Promise<number> {
 				cluster: {type: 'string'}, filename: {type: 'string', short: 'f', multiple: true}, seed: {type: 'string'},
 				'tick-seconds': {type: 'string'}, 'event-ttl': {type: 'string'}, 'history-window': {type: 'string'}, headless: {type: 'boolean'}, ticks: {type: 'string'},
 				at: {type: 'string', multiple: true}, output: {type: 'string', short: 'o'}, help: {type: 'boolean', short: 'h'},
+				readonly: {type: 'boolean'},
 			},
 		}).values;
 	} catch (error) {
@@ -107,7 +109,7 @@ export async function main(argv: string[]): Promise<number> {
 		// React's production build: set before anything loads React (the development build is ~2.5x slower).
 		process.env.NODE_ENV ??= 'production';
 		const {runDashboard} = await import('./ui/index.js');
-		await runDashboard(cluster);
+		await runDashboard(cluster, {readonly: args.readonly ?? false});
 		return 0;
 	} catch (error) {
 		if (error instanceof UsageError) {

@@ -125,5 +125,5 @@ export {podRequests} from './control-plane/scheduler/framework.js';
 export {nodeStatus, nodeRoles, isNodeReady} from './objects/node-status.js';
 export {age, humanDuration} from './objects/duration.js';
 export {milliCPU, bytes, formatMilliCPU, formatBytes} from './objects/quantity.js';
-export {parseSelector, formatLabels} from './objects/labels.js';
+export {parseSelector, formatLabels, fromLabelSelector} from './objects/labels.js';
 export {loadManifests, ManifestError, type Manifest} from './kubectl/manifests.js';

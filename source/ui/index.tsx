@@ -12,6 +12,8 @@ export interface DashboardOptions {
 	stderr?: NodeJS.WriteStream;
 	/** Colour on (default: unless NO_COLOR is set). */
 	color?: boolean;
+	/** --readonly: no key or command that changes the cluster. */
+	readonly?: boolean;
 }
 
 export const enterAlternateScreen = '\x1b[?1049h\x1b[H';
@@ -30,7 +32,7 @@ export async function runDashboard(cluster: DashboardCluster, options: Dashboard
 	process.once('exit', restore);
 	stdout.write(enterAlternateScreen);
 	try {
-		const instance = render(<App cluster={cluster} {...(options.color === undefined ? {} : {color: options.color})} />, {
+		const instance = render(<App cluster={cluster} readonly={options.readonly ?? false} {...(options.color === undefined ? {} : {color: options.color})} />, {
 			stdout,
 			...(options.stdin ? {stdin: options.stdin} : {}),
 			...(options.stderr ? {stderr: options.stderr} : {}),

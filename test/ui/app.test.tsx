@@ -106,10 +106,12 @@ test('c cordons the selected node: spec.unschedulable and STATUS Ready,Schedulin
 	const {cluster, term} = await dashboard(10);
 	await term.press(keys.tab, keys.tab, keys.tab, 'j'); // nodes: control-plane, worker-1, ...
 	await term.press('c');
+	await term.waitFor(f => f.includes('Cordon node worker-1?'));
+	await term.press(keys.tab, keys.enter);
 	await term.waitFor(f => f.includes('Ready,SchedulingDisabled'));
 	t.true(cluster.client.get<Node>('nodes', 'worker-1').spec?.unschedulable);
 	t.regex(term.lastFrame(), /worker-1\s+Ready,SchedulingDisabled/);
-	await term.press('u');
+	await term.press('u', keys.tab, keys.enter);
 	await term.waitFor(f => !f.includes('SchedulingDisabled'));
 	t.falsy(cluster.client.get<Node>('nodes', 'worker-1').spec?.unschedulable);
 	term.unmount();
@@ -145,7 +147,7 @@ test('? shows every key in a help table; Esc closes it', async t => {
 	await term.press('?');
 	const frame = await term.waitFor(f => f.includes('ACTION'));
 	t.regex(frame, /│ KEY\s+│ ACTION\s+│ WHERE/);
-	t.regex(frame, /│ ctrl-d\s+│ Delete the selected pod or deployment/);
+	t.regex(frame, /│ ctrl-d\s+│ Delete the selected object/);
 	t.regex(frame, /│ n\s+│ Advance the cluster one tick/);
 	t.true(term.lines().length <= 40);
 	await term.press(keys.esc);
@@ -180,10 +182,14 @@ test('the layout follows a resize and stays within the new height', async t => {
 	term.unmount();
 });
 
-test('q quits the dashboard', async t => {
+test('q asks before quitting; n stays, y quits the dashboard', async t => {
 	const {term} = await dashboard();
 	const exited = term.waitUntilExit();
 	await term.press('q');
+	await term.waitFor(f => f.includes('Quit kubetui?') && f.includes('not saved'));
+	await term.press('n');
+	await term.waitFor(f => !f.includes('Quit kubetui?'));
+	await term.press('q', 'y');
 	await exited;
 	t.pass();
 });

@@ -11,6 +11,8 @@ test('runDashboard draws on the alternate screen, and gives the screen back when
 	while (stdin.listenerCount('readable') === 0 && Date.now() < deadline) await new Promise(resolve => setTimeout(resolve, 5));
 	t.is(stdout.frames[0], enterAlternateScreen);
 	stdin.write('q');
+	await new Promise(resolve => setTimeout(resolve, 50));
+	stdin.write('y');
 	await done;
 	// Ink draws every frame in a terminal, and only the last one when CI is set: either way it was drawn.
 	t.true(stdout.frames.join('').includes('Tick 3'));

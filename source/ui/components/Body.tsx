@@ -1,59 +1,105 @@
-// The area between header and flash line: the panes in their bands, or the help view; dialogs drawn over it.
+// The area between header and flash line: the home screen's panes in their bands, or the top view of the stack
+// (a table, or text); the help overlay and dialogs drawn over it.
 import {Box} from 'ink';
 import type {ScreenLayout} from '../layout/screen.js';
-import type {Snapshot} from '../snapshot/snapshot.js';
 import type {TableData} from '../snapshot/table-data.js';
-import type {UiState} from '../state/types.js';
+import type {PaneId, UiState, View} from '../state/types.js';
 import type {Theme} from '../theme.js';
-import {ConfirmDialog, ScaleDialog} from './Dialogs.js';
+import {ConfirmDialog, QuitDialog, ScaleDialog} from './Dialogs.js';
 import {HelpOverlay} from './HelpOverlay.js';
 import {ResourceTable} from './ResourceTable.js';
+import {TextView, textTitle} from './TextView.js';
 
 export interface BodyProps {
 	layout: ScreenLayout;
 	width: number;
-	snapshot: Snapshot;
+	/** The home panes' tables, as shown (namespace, filter, sort applied). */
+	panes: Record<PaneId, TableData>;
 	state: UiState;
 	theme: Theme;
-	/** An open resource view (`:cm`): one table filling the body instead of the panes. */
-	view?: {table: TableData; cursor: number};
+	/** The top view and what it shows. */
+	top?: {view: View; table?: TableData; text?: readonly string[]; cursor: number};
+	/** Resource -> namespaced, for titles. */
+	namespaced?: (resource: string) => boolean;
 }
 
-export function Body({layout, width, snapshot, state, theme, view}: BodyProps) {
+function viewName(view: View): string | undefined {
+	switch (view.kind) {
+		case 'resource': return view.scope ? `${view.resource}:${view.scope.label}` : undefined;
+		case 'containers': return `containers:${view.target.name}`;
+		case 'xray': return `xray:${view.resource}`;
+		default: return undefined;
+	}
+}
+
+export function Body({layout, width, panes, state, theme, top, namespaced = () => true}: BodyProps) {
 	const height = layout.bodyHeight;
 	const dialog = state.dialog;
 	if (dialog?.kind === 'help') {
-		return <HelpOverlay width={width} height={height} offset={dialog.offset} theme={theme} />;
+		return <HelpOverlay width={width} height={height} offset={dialog.offset} theme={theme} readonly={state.readonly} />;
 	}
 	const area = {areaWidth: width, areaHeight: height, theme};
-	if (view) {
-		return (
-			<Box flexDirection="column" width={width} height={height} flexShrink={0}>
-				<ResourceTable table={view.table} scope={view.table.columns[0]?.title === 'NAMESPACE' ? 'all' : undefined} cursor={view.cursor} width={width} height={height} focused theme={theme} wide={state.wide} />
-			</Box>
-		);
-	}
-	return (
-		<Box flexDirection="column" width={width} height={height} flexShrink={0}>
-			{layout.bands.map(band => (
-				<Box key={band.panes.map(p => p.pane).join('+')} flexDirection="row" height={band.height} flexShrink={0}>
-					{band.panes.map(box => (
+	const scope = state.namespace ?? 'all';
+	let content;
+	if (top) {
+		const {view} = top;
+		if (view.kind === 'text' || !top.table) {
+			const title = view.kind === 'text' ? textTitle(view.mode, view.target, view.container, view.previous) : viewName(view) ?? '';
+			content = <TextView title={title} lines={top.text ?? []} offset={view.kind === 'text' ? view.offset : 0} search={view.kind === 'text' ? view.search : undefined} width={width} height={height} theme={theme} />;
+		} else {
+			const table = view.kind === 'resource' || view.kind === 'containers' ? view.table : undefined;
+			const resource = top.table.resource;
+			const viewScope = view.kind === 'resource' && view.scope?.namespace ? view.scope.namespace : scope;
+			content = (
+				<ResourceTable
+					table={top.table}
+					scope={namespaced(resource) ? viewScope : undefined}
+					cursor={top.cursor}
+					width={width}
+					height={height}
+					focused
+					theme={theme}
+					wide={state.wide}
+					filter={table?.filter}
+					sort={table?.sort}
+					markColumn={table?.sortColumn}
+					hideNamespace={state.namespace !== undefined || (view.kind === 'resource' && view.scope?.namespace !== undefined)}
+					name={viewName(view)}
+				/>
+			);
+		}
+	} else {
+		content = layout.bands.map(band => (
+			<Box key={band.panes.map(p => p.pane).join('+')} flexDirection="row" height={band.height} flexShrink={0}>
+				{band.panes.map(box => {
+					const pane = state.panes[box.pane];
+					return (
 						<ResourceTable
 							key={box.pane}
-							table={snapshot.tables[box.pane]}
-							scope="all"
+							table={panes[box.pane]}
+							scope={scope}
 							cursor={state.cursors[box.pane]}
 							width={box.width}
 							height={box.height}
 							focused={state.focus === box.pane}
 							theme={theme}
 							wide={state.wide}
+							filter={pane?.filter}
+							sort={pane?.sort}
+							markColumn={state.focus === box.pane ? pane?.sortColumn : undefined}
+							hideNamespace={state.namespace !== undefined}
 						/>
-					))}
-				</Box>
-			))}
+					);
+				})}
+			</Box>
+		));
+	}
+	return (
+		<Box flexDirection="column" width={width} height={height} flexShrink={0}>
+			{content}
 			{dialog?.kind === 'scale' && <ScaleDialog dialog={dialog} {...area} />}
 			{dialog?.kind === 'confirm' && <ConfirmDialog dialog={dialog} {...area} />}
+			{dialog?.kind === 'quit' && <QuitDialog dialog={dialog} {...area} />}
 		</Box>
 	);
 }

@@ -18,11 +18,12 @@ export function button(label: string, chosen: boolean, theme: Theme): ModalSegme
 export function ScaleDialog({dialog, ...area}: DialogProps & {dialog: Extract<Dialog, {kind: 'scale'}>}) {
 	const {theme} = area;
 	const lines: ModalLine[] = [
-		[{text: 'deployment '}, {text: `${dialog.namespace}/${dialog.name}`, bold: true}],
+		[{text: dialog.resource === 'replicasets' ? 'replicaset ' : 'deployment '}, {text: `${dialog.namespace}/${dialog.name}`, bold: true}],
 		[],
-		[{text: 'Replicas: ', color: theme.title}, {text: dialog.replicas, bold: true}, {text: ' ', inverse: true}],
+		// The prefilled value shows selected (inverse): typing replaces it.
+		[{text: 'Replicas: ', color: theme.title}, dialog.fresh ? {text: dialog.replicas, bold: true, inverse: true} : {text: dialog.replicas, bold: true}, {text: dialog.fresh ? '' : ' ', inverse: true}],
 		[],
-		[{text: 'enter apply · esc cancel', color: theme.keyHint}],
+		[{text: 'digits · enter apply · esc cancel', color: theme.keyHint}],
 	];
 	return <Modal title=" Scale " lines={lines} width={48} {...area} />;
 }
@@ -36,5 +37,18 @@ export function ConfirmDialog({dialog, ...area}: DialogProps & {dialog: Extract<
 		[],
 		[{text: 'tab/←/→ choose · enter confirm · esc cancel', color: theme.keyHint}],
 	];
-	return <Modal title=" Delete " lines={lines} {...area} />;
+	return <Modal title={dialog.title} lines={lines} {...area} />;
+}
+
+export function QuitDialog({dialog, ...area}: DialogProps & {dialog: Extract<Dialog, {kind: 'quit'}>}) {
+	const {theme} = area;
+	const lines: ModalLine[] = [
+		[{text: 'Quit kubetui?', bold: true}],
+		[{text: 'The simulated cluster is not saved: it ends with kubetui.'}],
+		[],
+		[{text: '    '}, button('Cancel', dialog.choice === 'cancel', theme), {text: '    '}, button('OK', dialog.choice === 'ok', theme)],
+		[],
+		[{text: 'y quit · n/esc stay · tab choose · enter confirm', color: theme.keyHint}],
+	];
+	return <Modal title=" Quit " lines={lines} {...area} />;
 }

@@ -5,7 +5,8 @@ import {truncate, textWidth} from '../text.js';
 import type {Theme} from '../theme.js';
 
 export interface FlashLineProps {
-	focus: string;
+	/** The view stack's breadcrumbs, home first: ` <pods> <pods:worker-1> <describe:web-x> `. */
+	crumbs: readonly string[];
 	flash: Flash | undefined;
 	width: number;
 	/** Lines it may take: a long message wraps instead of being cut. */
@@ -23,14 +24,16 @@ export function flashText(flash: Flash | undefined): string {
 }
 
 /** Lines the chip and message need at `width` columns. */
-export function flashLines(focus: string, flash: Flash | undefined, width: number): number {
-	return Math.max(1, Math.ceil((textWidth(chipText(focus)) + 1 + textWidth(flashText(flash))) / Math.max(1, width)));
+export function flashLines(crumbs: readonly string[], flash: Flash | undefined, width: number): number {
+	return Math.max(1, Math.ceil((textWidth(chipText(crumbs)) + 1 + textWidth(flashText(flash))) / Math.max(1, width)));
 }
 
-const chipText = (focus: string) => ` <${focus}> `;
+const chipText = (crumbs: readonly string[]) => crumbs.map(c => ` <${c}> `).join('');
 
-export function FlashLine({focus, flash, width, height, theme}: FlashLineProps) {
-	const chip = chipText(focus);
+export function FlashLine({crumbs, flash, width, height, theme}: FlashLineProps) {
+	// On a narrow terminal keep the newest crumbs.
+	const shown = crumbs.length > 1 && textWidth(chipText(crumbs)) > width / 2 ? ['…', ...crumbs.slice(-1)] : crumbs;
+	const chip = chipText(shown);
 	// Cut what does not fit in `height` lines, so the frame never grows.
 	const text = truncate(' ' + flashText(flash), Math.max(0, width * height - textWidth(chip)));
 	return (

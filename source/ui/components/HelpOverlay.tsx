@@ -14,11 +14,11 @@ export interface HelpRow {
 	WHERE: string;
 }
 
-export function helpRows(list: readonly Binding[] = bindings): HelpRow[] {
-	return list.map(b => ({
+export function helpRows(list: readonly Binding[] = bindings, readonly = false): HelpRow[] {
+	return list.filter(b => !(readonly && b.mutates)).map(b => ({
 		KEY: b.keys.map(displayKey).join(', '),
 		ACTION: b.description,
-		WHERE: b.panes ? b.panes.join(', ') : 'any pane',
+		WHERE: b.resources ? b.resources.join(', ') : 'anywhere',
 	}));
 }
 
@@ -32,10 +32,11 @@ export interface HelpOverlayProps {
 	height: number;
 	offset: number;
 	theme: Theme;
+	readonly?: boolean;
 }
 
-export function HelpOverlay({width, height, offset, theme}: HelpOverlayProps) {
-	const all = helpRows();
+export function HelpOverlay({width, height, offset, theme, readonly = false}: HelpOverlayProps) {
+	const all = helpRows(bindings, readonly);
 	// One line for the title above the table.
 	const fitting = helpRowsThatFit(height - 1);
 	const start = Math.max(0, Math.min(offset, all.length - fitting));

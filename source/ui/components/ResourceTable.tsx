@@ -5,6 +5,7 @@ import {useMemo, useRef} from 'react';
 import {fitTable, type FittedTable} from '../layout/columns.js';
 import {scrollTop} from '../layout/window.js';
 import type {TableData, TableRow} from '../snapshot/table-data.js';
+import type {Sort} from '../state/types.js';
 import {fit, textWidth, thousands} from '../text.js';
 import type {Theme} from '../theme.js';
 
@@ -19,6 +20,16 @@ export interface ResourceTableProps {
 	focused: boolean;
 	theme: Theme;
 	wide?: boolean;
+	/** The `/` filter on, shown after the title: ` </web> `. */
+	filter?: string;
+	/** The sort on, shown as an arrow after its column's title (`NAME↑`). */
+	sort?: Sort;
+	/** The column shift-O sorts by (an index into the columns shown), underlined. */
+	markColumn?: number;
+	/** Hide the NAMESPACE column (one namespace is shown: k9s drops it then). */
+	hideNamespace?: boolean;
+	/** Shown in place of the resource name in the title: `pods:worker-1`. */
+	name?: string;
 }
 
 /** Lines the table spends on borders and column titles. */
@@ -50,19 +61,46 @@ function Row({row, text, selected, marker, theme}: {row: TableRow; text: string;
 	return <Text color={theme.tone[row.tone]}>{gutter}{text}</Text>;
 }
 
-export function ResourceTable({table, scope, cursor, width, height, focused, theme, wide = false}: ResourceTableProps) {
+/** Widest each column has been while this table was shown: fitting by these keeps columns from appearing and
+ * vanishing as the data changes (a column drops only when the terminal is too narrow for what it has shown). */
+function useReservedWidths(table: TableData): number[] {
+	const reserved = useRef<{resource: string; widths: number[]}>({resource: '', widths: []});
+	const current = reserved.current;
+	if (current.resource !== table.resource || current.widths.length !== table.widths.length) {
+		reserved.current = {resource: table.resource, widths: [...table.widths]};
+	} else {
+		for (let i = 0; i < table.widths.length; i++) if (table.widths[i]! > current.widths[i]!) current.widths[i] = table.widths[i]!;
+	}
+	return reserved.current.widths;
+}
+
+/** Column titles with the sort arrow: `NAME↑`, `AGE↓`. */
+export function columnTitles(table: TableData, sort: Sort | undefined): string[] {
+	return table.columns.map(c => (sort?.column === c.title ? `${c.title}${sort.descending ? '↓' : '↑'}` : c.title));
+}
+
+export function ResourceTable({table, scope, cursor, width, height, focused, theme, wide = false, filter, sort, markColumn, hideNamespace, name}: ResourceTableProps) {
 	const marker = !theme.color;
 	const inner = Math.max(0, width - 2);
 	const rowWidth = Math.max(0, inner - (marker ? 1 : 0));
-	const columns = useMemo(() => fitTable(table.columns, table.widths, rowWidth, wide), [table.columns, table.widths, rowWidth, wide]);
+	const reserved = useReservedWidths(table);
+	const namespaceColumn = hideNamespace ? table.columns.findIndex(c => c.title === 'NAMESPACE') : -1;
+	const widths = reserved.join(',');
+	const columns = useMemo(
+		() => fitTable(table.columns, reserved, rowWidth, wide, namespaceColumn >= 0 ? new Set([namespaceColumn]) : undefined),
+		// eslint-disable-next-line react-hooks/exhaustive-deps
+		[table.columns, widths, rowWidth, wide, namespaceColumn],
+	);
 	const visible = Math.max(0, height - tableChrome);
 	const top = useRef(0);
 	top.current = scrollTop(top.current, cursor, visible, table.rows.length);
 	const rows = table.rows.slice(top.current, top.current + visible);
 	const double = focused && !theme.color;
 	const borderColor = focused ? theme.border.focused : theme.border.blurred;
-	const border = topBorder(tableTitle(table.resource, table.resource === 'nodes' ? undefined : scope, table.rows.length), width, double);
-	const titles = formatRow(table.columns.map(c => c.title), columns, rowWidth);
+	const title = tableTitle(name ?? table.resource, table.resource === 'nodes' ? undefined : scope, table.rows.length) + (filter ? `</${filter}> ` : '');
+	const border = topBorder(title, width, double);
+	const marked = markColumn === undefined ? undefined : columns.columns[markColumn]?.index;
+	const titles = formatRow(columnTitles(table, sort).map((t, i) => (i === marked ? `${t}*` : t)), columns, rowWidth);
 
 	return (
 		<Box flexDirection="column" width={width} height={height} flexShrink={0}>

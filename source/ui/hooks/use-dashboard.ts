@@ -1,53 +1,54 @@
 // The dashboard's state container: UI state, the flash line, and carrying out the effects keys ask for. Every
 // cluster call is wrapped: a failing action becomes an error in the flash line, never a crash.
-import {useCallback, useMemo, useRef, useState} from 'react';
-import type {DashboardCluster, Snapshot} from '../snapshot/snapshot.js';
+import {useCallback, useRef, useState} from 'react';
+import type {DashboardCluster} from '../snapshot/snapshot.js';
 import type {KeyPress} from '../state/keys.js';
-import {followSelection} from '../state/navigation.js';
 import {handleKey} from '../state/reducer.js';
 import {initialState, speedOf, type Effect, type UiState, type ViewInfo} from '../state/types.js';
 import {useFlash, type Flash} from './use-flash.js';
 import {usePlayer} from './use-player.js';
 
 export interface Dashboard {
-	state: UiState;
+	/** The state as the keys left it (cursors not yet moved to follow their rows: see `sync`). */
+	stored: UiState;
 	flash: Flash | undefined;
 	/** Handle one key press; `view` is what the screen shows now (rows per pane, visible rows). */
 	dispatch(key: KeyPress, view: ViewInfo): void;
+	/** The state as shown (cursors on their rows after the cluster changed): the next key starts from it. */
+	sync(state: UiState): void;
 }
 
 export function errorMessage(error: unknown): string {
 	return error instanceof Error ? error.message : String(error);
 }
 
-export function useDashboard(cluster: DashboardCluster, snapshot: Snapshot, quit: () => void, start: Partial<UiState> = {}): Dashboard {
-	const [stored, setStored] = useState<UiState>(() => ({...initialState(), ...start}));
-	const [flash, showFlash] = useFlash();
+/** A command's output in the flash line: kubectl prints a line per object (`namespace/shop created`, ...). */
+export function resultText(message: string, command: string): string {
+	const lines = message.split('\n').map(l => l.trim()).filter(Boolean);
+	return lines.length ? lines.join(' · ') : `${command.split(/\s+/)[0]}: done`;
+}
 
-	// Cursors follow their rows' keys through every cluster change, computed once per change.
-	const state = useMemo(() => {
-		const index = {
-			deployments: snapshot.tables.deployments.index,
-			nodes: snapshot.tables.nodes.index,
-			pods: snapshot.tables.pods.index,
-			events: snapshot.tables.events.index,
-		};
-		return followSelection(stored, {tables: snapshot.tables, page: {deployments: 1, nodes: 1, pods: 1, events: 1}}, index);
-	}, [stored, snapshot]);
+export function useDashboard(cluster: DashboardCluster, quit: () => void, start: Partial<UiState> = {}): Dashboard {
+	const [stored, setStored] = useState<UiState>(() => ({...initialState(), ...start}));
+	const [flash, showFlash, clearFlash] = useFlash();
 
 	// Keys can arrive faster than renders: the reducer always starts from the newest state.
-	const latest = useRef(state);
-	latest.current = state;
+	const latest = useRef(stored);
+	const sync = useCallback((state: UiState) => {
+		latest.current = state;
+	}, []);
 
 	const step = useCallback((ticks: number) => {
 		try {
 			cluster.step(ticks);
+			// A warning or error about an earlier action no longer describes what is on screen.
+			clearFlash(level => level !== 'info');
 		} catch (error) {
 			latest.current = {...latest.current, playing: false};
 			setStored(latest.current);
 			showFlash('error', `step failed: ${errorMessage(error)}`);
 		}
-	}, [cluster, showFlash]);
+	}, [cluster, showFlash, clearFlash]);
 
 	const perform = useCallback((effect: Effect) => {
 		switch (effect.type) {
@@ -57,7 +58,7 @@ export function useDashboard(cluster: DashboardCluster, snapshot: Snapshot, quit
 			case 'run':
 				try {
 					const result = cluster.run(effect.command);
-					showFlash('info', result.message || effect.command);
+					showFlash('info', resultText(result.message, effect.command));
 				} catch (error) {
 					showFlash('error', errorMessage(error));
 				}
@@ -84,6 +85,6 @@ export function useDashboard(cluster: DashboardCluster, snapshot: Snapshot, quit
 		for (const effect of transition.effects) perform(effect);
 	}, [perform, showFlash]);
 
-	usePlayer(state.playing, speedOf(state), step, () => latest.current.playing);
-	return {state, flash, dispatch};
+	usePlayer(stored.playing, speedOf(stored), step, () => latest.current.playing);
+	return {stored, flash, dispatch, sync};
 }

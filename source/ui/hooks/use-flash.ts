@@ -9,7 +9,7 @@ export interface Flash {
 
 export const flashSeconds = 5;
 
-export function useFlash(seconds = flashSeconds): [Flash | undefined, (level: FlashLevel, text: string) => void] {
+export function useFlash(seconds = flashSeconds): [Flash | undefined, (level: FlashLevel, text: string) => void, (which?: (level: FlashLevel) => boolean) => void] {
 	const [flash, setFlash] = useState<Flash | undefined>();
 	const timer = useRef<NodeJS.Timeout | undefined>(undefined);
 	const show = useCallback((level: FlashLevel, text: string) => {
@@ -18,6 +18,9 @@ export function useFlash(seconds = flashSeconds): [Flash | undefined, (level: Fl
 		timer.current = setTimeout(() => setFlash(undefined), seconds * 1000);
 		timer.current.unref?.();
 	}, [seconds]);
+	const clear = useCallback((which: (level: FlashLevel) => boolean = () => true) => {
+		setFlash(current => (current && which(current.level) ? undefined : current));
+	}, []);
 	useEffect(() => () => clearTimeout(timer.current), []);
-	return [flash, show];
+	return [flash, show, clear];
 }

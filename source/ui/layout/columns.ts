@@ -53,15 +53,16 @@ function shrink(candidates: readonly Candidate[], excess: number): number[] {
  * (highest `drop` first) until what is left fits with only cut-friendly columns shrunk; when even dropping every
  * droppable column is not enough, the rest shrink widest-first down to their minimum (and the row is cut beyond).
  */
-export function fitTable(columns: readonly ColumnHeader[], natural: readonly number[], width: number, wide = false): FittedTable {
-	const shown = columns.map((c, index) => ({c, index})).filter(({c}) => wide || !c.wide);
+export function fitTable(columns: readonly ColumnHeader[], natural: readonly number[], width: number, wide = false, hidden?: ReadonlySet<number>): FittedTable {
+	const shown = columns.map((c, index) => ({c, index})).filter(({c, index}) => (wide || !c.wide) && !hidden?.has(index));
 	const align = (index: number) => columns[index]!.align ?? 'left';
 	if (totalWidth(shown.map(({index}) => natural[index]!), columnGap) <= width) {
 		return {gap: columnGap, columns: shown.map(({index}) => ({index, width: natural[index]!, align: align(index)}))};
 	}
+	// Wide-only columns (ctrl-w) go before any normal one: asking for more must not cost NAMESPACE or AVAILABLE.
 	const dropOrder = shown
-		.filter(({c}) => c.drop !== undefined)
-		.sort((a, b) => b.c.drop! - a.c.drop! || b.index - a.index)
+		.filter(({c}) => c.drop !== undefined || c.wide)
+		.sort((a, b) => Number(b.c.wide ?? false) - Number(a.c.wide ?? false) || (b.c.drop ?? 0) - (a.c.drop ?? 0) || b.index - a.index)
 		.map(({index}) => index);
 
 	const measure = (gone: ReadonlySet<number>) => {

@@ -4,9 +4,10 @@ import {nodeUsage} from '../render/node-usage.js';
 import {rendererFor, renderers} from '../render/registry.js';
 import type {RenderContext, ResourceName, ResourceRenderer} from '../render/types.js';
 import {buildTable, type TableData} from './table-data.js';
+import type {Scope} from '../state/types.js';
 
 /** The part of the cluster facade the dashboard uses. */
-export type DashboardCluster = Pick<Cluster, 'name' | 'clock' | 'client' | 'step' | 'run' | 'subscribe'>;
+export type DashboardCluster = Pick<Cluster, 'name' | 'clock' | 'client' | 'kubectl' | 'step' | 'run' | 'subscribe'>;
 
 export interface Snapshot {
 	name: string;
@@ -38,11 +39,18 @@ export function deriveSnapshot(cluster: DashboardCluster): Snapshot {
 	};
 }
 
-/** The table of a resource view (`:cm`), derived like the panes' tables; ages read the same simulated time. */
-export function deriveViewTable(cluster: DashboardCluster, resource: string): TableData | undefined {
+/** The table of a resource view (`:cm`, or pods of a node), derived like the panes' tables; ages read the same
+ * simulated time. A scope narrows the list as the API would (selectors) or by owner. */
+export function deriveViewTable(cluster: DashboardCluster, resource: string, scope?: Scope): TableData | undefined {
 	const renderer = rendererFor(resource);
 	if (!renderer) return undefined;
 	const pods = resource === 'nodes' ? list<Pod>(cluster, 'pods') : [];
 	const ctx: RenderContext = {now: cluster.clock.now(), nodeUsage: nodeUsage(pods)};
-	return buildTable(renderer, cluster.client.list(resource).items, ctx);
+	let objects = cluster.client.list(resource, {
+		...(scope?.namespace ? {namespace: scope.namespace} : {}),
+		...(scope?.labelSelector ? {labelSelector: scope.labelSelector} : {}),
+		...(scope?.fieldSelector ? {fieldSelector: scope.fieldSelector} : {}),
+	}).items;
+	if (scope?.ownerUid) objects = objects.filter(o => o.metadata?.ownerReferences?.some(r => r.uid === scope.ownerUid));
+	return buildTable(renderer, objects, ctx);
 }

@@ -1,7 +1,8 @@
-// Cursor movement and focus: pure functions of the UI state and what each pane shows.
+// Cursor movement and focus: pure functions of the UI state and what the screen shows.
 import {clampCursor} from '../layout/window.js';
 import type {Action} from './keymap.js';
-import {paneOrder, type PaneId, type UiState, type ViewInfo} from './types.js';
+import {currentRows, currentTable, withTable} from './stack.js';
+import {paneOrder, type PaneId, type Rows, type TableState, type UiState, type ViewInfo} from './types.js';
 
 export type MoveAction = Extract<Action, 'down' | 'up' | 'top' | 'bottom' | 'pageDown' | 'pageUp'>;
 
@@ -16,20 +17,17 @@ export function setCursor(state: UiState, view: ViewInfo, pane: PaneId, index: n
 	};
 }
 
+export function moveTarget(cursor: number, page: number, last: number, action: MoveAction): number {
+	return {down: cursor + 1, up: cursor - 1, top: 0, bottom: last, pageDown: cursor + page, pageUp: cursor - page}[action];
+}
+
+/** Move the cursor of the table under the keys (the focused pane or the top view's table). */
 export function move(state: UiState, view: ViewInfo, action: MoveAction): UiState {
-	const pane = state.focus;
-	const cursor = state.cursors[pane];
-	const page = Math.max(1, view.page[pane]);
-	const last = view.tables[pane].rows.length - 1;
-	const target = {
-		down: cursor + 1,
-		up: cursor - 1,
-		top: 0,
-		bottom: last,
-		pageDown: cursor + page,
-		pageUp: cursor - page,
-	}[action];
-	return setCursor(state, view, pane, target);
+	const table = currentTable(state);
+	const rows = currentRows(state, view);
+	if (!table || !rows) return state;
+	const cursor = clampCursor(moveTarget(table.cursor, Math.max(1, rows.page), rows.rows.length - 1, action), rows.rows.length);
+	return withTable(state, {cursor, selection: rows.rows[cursor]?.key});
 }
 
 export function cycleFocus(state: UiState, step: 1 | -1): UiState {
@@ -57,4 +55,12 @@ export function followSelection(state: UiState, view: ViewInfo, index: Record<Pa
 		if (clamped !== state.cursors[pane] || rows[clamped]?.key !== key) next = setCursor(next, view, pane, clamped);
 	}
 	return next;
+}
+
+/** A view table's cursor after its rows changed: it follows its row's key, as the panes' cursors do. */
+export function followTable<T extends Pick<TableState, 'cursor' | 'selection'>>(table: T, rows: Rows): T {
+	const found = table.selection === undefined ? undefined : rows.index.get(table.selection);
+	const cursor = clampCursor(found ?? table.cursor, rows.rows.length);
+	const selection = rows.rows[cursor]?.key;
+	return cursor === table.cursor && selection === table.selection ? table : {...table, cursor, selection};
 }

@@ -1,4 +1,5 @@
-// The dashboard's UI state (not the cluster's): focus, cursors, clock controls, the open dialog or prompt.
+// The dashboard's UI state (not the cluster's): focus, cursors, the view stack, clock controls, the open dialog or
+// prompt, the namespace shown.
 import type {KubeObject} from '../../cluster/index.js';
 import type {PaneId} from '../layout/screen.js';
 
@@ -11,41 +12,100 @@ export const paneOrder: readonly PaneId[] = ['deployments', 'nodes', 'pods', 'ev
 export const speeds = [0.5, 1, 2, 4, 8, 16] as const;
 export const defaultSpeed = 1;
 
+/** The API's limit for replicas (int32). */
+export const maxReplicas = 2147483647;
+
 export type Dialog =
-	| {kind: 'scale'; namespace: string; name: string; replicas: string}
-	| {kind: 'confirm'; question: string; command: string; choice: 'cancel' | 'ok'}
+	/** `fresh`: the prefilled value is selected, so the first digit typed replaces it (k9s). */
+	| {kind: 'scale'; resource: string; namespace: string; name: string; replicas: string; fresh: boolean}
+	| {kind: 'confirm'; title: string; question: string; command: string; choice: 'cancel' | 'ok'; verb: string}
+	| {kind: 'quit'; choice: 'cancel' | 'ok'}
 	| {kind: 'help'; offset: number};
 
 export interface Prompt {
+	/** `command` for `:`, `filter` for `/` (rows of the current table, or a search in a text view). */
+	mode: 'command' | 'filter';
 	text: string;
+	/** Cursor position in `text` (code units). */
+	cursor: number;
 	/** Position while walking the history with up/down; undefined when editing a new line. */
 	historyIndex?: number;
 	/** The new line kept aside while walking the history. */
 	draft: string;
+	/** The completions Tab offered last, shown in the hint line. */
+	candidates?: string[];
 }
 
-/** A full-screen view of one kind (`:cm`, `:rs`, `:quota`): its table from the descriptor, with its own cursor. */
-export interface ResourceView {
+/** k9s sorts: by a column's title, ascending unless flipped. */
+export interface Sort {
+	column: string;
+	descending: boolean;
+}
+
+/** What a table shows beyond its rows: the cursor, a filter, a sort. */
+export interface TableState {
+	cursor: number;
+	/** Key of the row under the cursor: the cursor follows it when rows move. */
+	selection?: string;
+	/** `/` text: a case-insensitive regex over the cells, `!re` inverse, `-l app=web` a label selector. */
+	filter?: string;
+	sort?: Sort;
+	/** Column shift-O sorts by (shift-left/right move it); an index into the shown columns. */
+	sortColumn?: number;
+}
+
+/** An object by name, as the views address it. */
+export interface ObjectRef {
 	/** Plural resource name. */
 	resource: string;
-	cursor: number;
-	/** Key of the row under the cursor. */
-	selection?: string;
+	namespace?: string;
+	name: string;
 }
+
+/** What a drilled-down table lists: a subset of its kind (pods of a node, of a ReplicaSet, of a Deployment). */
+export interface Scope {
+	/** Shown in the breadcrumb and title: `worker-1`, `web`. */
+	label: string;
+	namespace?: string;
+	labelSelector?: string;
+	fieldSelector?: string;
+	/** Only objects with an ownerReference to this uid. */
+	ownerUid?: string;
+}
+
+export type TextMode = 'describe' | 'yaml' | 'logs' | 'aliases';
+
+export type View =
+	/** A table of one kind (`:rs`, or a drill-down: pods of a node). */
+	| {kind: 'resource'; resource: string; scope?: Scope; table: TableState}
+	/** Text that scrolls: describe, YAML, logs, aliases; `/` searches it. */
+	| {kind: 'text'; mode: TextMode; target?: ObjectRef; container?: string; previous?: boolean; offset: number; search?: string; follow?: boolean}
+	/** A pod's containers (Enter on a pod). */
+	| {kind: 'containers'; target: ObjectRef; table: TableState}
+	/** `x` / `:xray deploy`: Deployment -> ReplicaSet -> Pod -> container, as a tree. */
+	| {kind: 'xray'; resource: string; namespace?: string; cursor: number; selection?: string};
 
 export interface UiState {
 	focus: PaneId;
 	cursors: Record<PaneId, number>;
 	/** Key (namespace/name) of the row under each cursor: the cursor follows it when rows move. */
 	selection: Record<PaneId, string | undefined>;
+	/** The home panes' filters and sorts (k9s keeps them per view). */
+	panes: Partial<Record<PaneId, Pick<TableState, 'filter' | 'sort' | 'sortColumn'>>>;
+	/** Views opened over the home screen, the top one shown; Esc pops one. Empty: the home screen. */
+	stack: View[];
+	/** The namespace shown; undefined: all namespaces (`0`). */
+	namespace?: string;
+	/** Namespaces on keys 1-9, most recently used first (k9s favourites). */
+	favourites: string[];
 	playing: boolean;
 	/** Index into `speeds`. */
 	speed: number;
 	wide: boolean;
+	/** --readonly: mutating keys are hidden and refused, and so are mutating commands. */
+	readonly: boolean;
 	dialog?: Dialog;
 	prompt?: Prompt;
-	/** Open over the home screen's panes; Esc closes it. */
-	view?: ResourceView;
 	history: string[];
 }
 
@@ -63,13 +123,26 @@ export interface Transition {
 	effects: Effect[];
 }
 
-/** What the reducer may read about the screen: each pane's rows and how many are visible. */
+export interface Rows {
+	rows: ReadonlyArray<{key: string; object: KubeObject}>;
+	/** Visible rows (for paging). */
+	page: number;
+	index: ReadonlyMap<string, number>;
+	/** Titles of the columns shown, for shift-O. */
+	columns?: readonly string[];
+}
+
+/** What the reducer may read about the screen: each pane's rows and how many are visible, and the top view's. */
 export interface ViewInfo {
 	tables: Record<PaneId, {rows: ReadonlyArray<{key: string; object: KubeObject}>}>;
-	/** Visible rows per pane (for paging); a pane not on screen counts as 1. */
+	/** Visible rows per pane; a pane not on screen counts as 1. */
 	page: Record<PaneId, number>;
-	/** The open resource view's rows and visible rows. */
-	view?: {rows: ReadonlyArray<{key: string; object: KubeObject}>; page: number; index: ReadonlyMap<string, number>};
+	/** The top view's rows when it is a table (resource, containers, xray). */
+	view?: Rows;
+	/** The top view's text when it is a text view: its lines and how many show. */
+	text?: {lines: readonly string[]; page: number};
+	/** Names for Tab completion: objects of a resource (in a namespace or all). */
+	names?: (resource: string, namespace?: string) => readonly string[];
 }
 
 export function initialState(): UiState {
@@ -77,9 +150,13 @@ export function initialState(): UiState {
 		focus: 'pods',
 		cursors: {deployments: 0, nodes: 0, pods: 0, events: 0},
 		selection: {deployments: undefined, nodes: undefined, pods: undefined, events: undefined},
+		panes: {},
+		stack: [],
+		favourites: ['default'],
 		playing: false,
 		speed: speeds.indexOf(defaultSpeed),
 		wide: false,
+		readonly: false,
 		history: [],
 	};
 }
@@ -91,4 +168,8 @@ export function speedOf(state: UiState): number {
 /** `2x`, `0.5x`. */
 export function speedLabel(speed: number): string {
 	return `${speed}x`;
+}
+
+export function topView(state: UiState): View | undefined {
+	return state.stack[state.stack.length - 1];
 }

@@ -10,6 +10,6 @@ test('without colour the level still reads: warnings and errors say so, once', t
 });
 
 test('a long message asks for more lines instead of being cut', t => {
-	t.is(flashLines('pods', {level: 'info', text: 'short'}, 80), 1);
-	t.is(flashLines('pods', {level: 'error', text: 'x'.repeat(100)}, 80), 2);
+	t.is(flashLines(['pods'], {level: 'info', text: 'short'}, 80), 1);
+	t.is(flashLines(['pods'], {level: 'error', text: 'x'.repeat(100)}, 80), 2);
 });

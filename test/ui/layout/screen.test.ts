@@ -1,13 +1,7 @@
 import test from 'ava';
-import {layoutScreen, minimumPaneHeight, splitHeight, type LayoutInput, type PaneId} from '../../../source/ui/layout/screen.js';
+import {layoutScreen, minimumPaneHeight, type LayoutInput} from '../../../source/ui/layout/screen.js';
 
-const demand = (rows: Partial<Record<PaneId, number>> = {}) => ({
-	deployments: {rows: rows.deployments ?? 3, width: 60},
-	nodes: {rows: rows.nodes ?? 4, width: 90},
-	pods: {rows: rows.pods ?? 30, width: 100},
-	events: {rows: rows.events ?? 80, width: 150},
-});
-const input = (columns: number, rows: number, extra: Partial<LayoutInput> = {}): LayoutInput => ({columns, rows, focus: 'pods', prompt: false, demand: demand(), ...extra});
+const input = (columns: number, rows: number, extra: Partial<LayoutInput> = {}): LayoutInput => ({columns, rows, focus: 'pods', prompt: false, ...extra});
 const usedHeight = (l: ReturnType<typeof layoutScreen>) => l.headerHeight + l.promptHeight + l.bands.reduce((s, b) => s + b.height, 0) + l.flashHeight;
 
 test('120x40: full header, deployments and nodes side by side, pods in the middle, events at the bottom, exactly the height', t => {
@@ -15,7 +9,7 @@ test('120x40: full header, deployments and nodes side by side, pods in the middl
 	t.is(l.header, 'full');
 	t.deepEqual(l.bands.map(b => b.panes.map(p => p.pane)), [['deployments', 'nodes'], ['pods'], ['events']]);
 	t.is(usedHeight(l), 40);
-	t.is(l.bands[0]!.height, 7, 'the top band is as tall as its rows need (4 nodes + 3)');
+	t.is(l.bands[0]!.height, 10, 'the top band is 30% of the body, whatever the rows');
 	t.is(l.bands[0]!.panes[0]!.width + l.bands[0]!.panes[1]!.width, 120);
 	t.true(l.bands[1]!.height > l.bands[2]!.height);
 });
@@ -28,9 +22,9 @@ test('80x24: compact header and all four panes, within the height', t => {
 	t.true(l.bands.every(b => b.height >= minimumPaneHeight));
 });
 
-test('the prompt line takes a line from the panes, never adds one', t => {
+test('the prompt line and its hint line take two lines from the panes, never add any', t => {
 	const l = layoutScreen(input(80, 24, {prompt: true}));
-	t.is(l.promptHeight, 1);
+	t.is(l.promptHeight, 2);
 	t.is(usedHeight(l), 24);
 });
 
@@ -50,7 +44,9 @@ test('below the minimum: one line saying so', t => {
 	t.is(l.bands.length, 0);
 });
 
-test('splitHeight gives surplus back when the middle slot needs less than the rest', t => {
-	t.deepEqual(splitHeight(30, [{want: 7, cap: 10}, {want: 5, cap: 30}, {want: 40, cap: 9}], 1), [7, 5, 18]);
-	t.deepEqual(splitHeight(30, [{want: 7, cap: 10}, {want: 50, cap: 30}, {want: 40, cap: 9}], 1), [7, 14, 9]);
+test('pane heights depend on the terminal alone: the same layout for every tick', t => {
+	const heights = (l: ReturnType<typeof layoutScreen>) => l.bands.map(b => b.height);
+	t.deepEqual(heights(layoutScreen(input(120, 40))), heights(layoutScreen(input(120, 40, {focus: 'events'}))));
+	t.deepEqual(heights(layoutScreen(input(120, 40))), [10, 16, 10]);
+	t.deepEqual(heights(layoutScreen(input(60, 30))), [5, 5, 12, 6]);
 });

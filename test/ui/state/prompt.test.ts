@@ -57,31 +57,35 @@ test('up and down walk the history, and down past the newest returns to the line
 	t.deepEqual(run(state, [press('up'), press('enter')]).effects, [{type: 'run', command: 'cordon b'}]);
 });
 
-test('a kind that is not a home pane opens its view; a pane name closes it and focuses the pane; unknown words run as commands', t => {
+test('a kind that is not a home pane opens its view; a pane name goes home and focuses the pane; unknown words say so', t => {
 	for (const [word, resource] of [['rs', 'replicasets'], ['ns', 'namespaces'], ['replicaset.apps', 'replicasets'], ['Namespace', 'namespaces']] as const) {
-		t.deepEqual(run(initialState(), [press(':'), typed(word), press('enter')]).state.view, {resource, cursor: 0}, word);
+		t.deepEqual(run(initialState(), [press(':'), typed(word), press('enter')]).state.stack, [{kind: 'resource', resource, table: {cursor: 0}}], word);
 	}
 	const opened = run(initialState(), [press(':'), typed('rs'), press('enter')]).state;
 	const home = run(opened, [press(':'), typed('po'), press('enter')]).state;
-	t.is(home.view, undefined);
+	t.deepEqual(home.stack, []);
 	t.is(home.focus, 'pods');
 	const unknown = run(initialState(), [press(':'), typed('widgets'), press('enter')]);
-	t.is(unknown.state.view, undefined);
-	t.deepEqual(unknown.effects, [{type: 'run', command: 'widgets'}]);
+	t.deepEqual(unknown.state.stack, []);
+	t.is(unknown.effects[0]?.type, 'flash');
+	t.regex((unknown.effects[0] as {text: string}).text, /"widgets": no such kind or command/);
+	// Several words are a kubectl command.
+	t.deepEqual(run(initialState(), [press(':'), typed('get widgets'), press('enter')]).effects, [{type: 'run', command: 'get widgets'}]);
 });
 
-test('in a view: j/k/G move its cursor over its rows, esc and q go back, pane actions say they do not apply', t => {
+test('in a view: j/k/G move its cursor over its rows, esc and q go back, keys of other kinds say where they work', t => {
 	const rows = ['a', 'b', 'c'].map(key => ({key, object: {metadata: {name: key}}}));
 	const withView: ViewInfo = {...view, view: {rows, page: 2, index: new Map(rows.map((r, i) => [r.key, i]))}};
-	const at = (presses: KeyPress[]) => run({...initialState(), view: {resource: 'replicasets', cursor: 0}}, presses, withView);
-	t.is(at([press('j'), press('j'), press('j')]).state.view?.cursor, 2);
-	t.is(at([press('G'), press('k')]).state.view?.selection, 'b');
-	t.is(at([press('esc')]).state.view, undefined);
+	const at = (presses: KeyPress[]) => run({...initialState(), stack: [{kind: 'resource', resource: 'configmaps', table: {cursor: 0}}]}, presses, withView);
+	const table = (s: ReturnType<typeof at>) => (s.state.stack[0] as {table: {cursor: number; selection?: string}} | undefined)?.table;
+	t.is(table(at([press('j'), press('j'), press('j')]))?.cursor, 2);
+	t.is(table(at([press('G'), press('k')]))?.selection, 'b');
+	t.deepEqual(at([press('esc')]).state.stack, []);
 	const q = at([press('q')]);
-	t.is(q.state.view, undefined);
+	t.deepEqual(q.state.stack, []);
 	t.deepEqual(q.effects, []);
 	const scale = at([press('s')]);
 	t.is(scale.state.dialog, undefined);
-	t.is(scale.effects[0]?.type, 'flash');
+	t.regex((scale.effects[0] as {text: string}).text, /scale works on deployments and replicasets, not configmaps/);
 	t.deepEqual(at([press('n')]).effects, [{type: 'step'}]);
 });

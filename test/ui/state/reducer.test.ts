@@ -83,10 +83,29 @@ test('the cursor follows its row when rows are added before it, and stays in ran
 
 test('s on a deployment opens the scale dialog prefilled with spec.replicas; digits edit it; enter runs scale', t => {
 	const opened = keys(focused('deployments'), ['j', 's']).state;
-	t.deepEqual(opened.dialog, {kind: 'scale', name: 'web', namespace: 'default', replicas: '3'});
+	t.deepEqual(opened.dialog, {kind: 'scale', resource: 'deployments', name: 'web', namespace: 'default', replicas: '3', fresh: true});
 	const {state, effects} = keys(opened, ['backspace', '1', '2', 'enter']);
 	t.is(state.dialog, undefined);
 	t.deepEqual(effects, [{type: 'run', command: 'scale deployment/web --replicas=12 -n default'}]);
+	// The prefilled value starts selected: typing replaces it (not 35), digits append after that.
+	t.deepEqual(keys(opened, ['5', 'enter']).effects, [{type: 'run', command: 'scale deployment/web --replicas=5 -n default'}]);
+	t.deepEqual(keys(opened, ['1', '0', 'enter']).effects, [{type: 'run', command: 'scale deployment/web --replicas=10 -n default'}]);
+});
+
+test('the scale field takes digits only and refuses what the API would: a minus says so, past int32 is refused', t => {
+	const opened = keys(focused('deployments'), ['j', 's']).state;
+	const minus = keys(opened, ['-', '1']);
+	t.regex((minus.effects[0] as {text: string}).text, /cannot be negative/);
+	t.is((minus.state.dialog as {replicas: string}).replicas, '1');
+	const letters = keys(opened, ['x']);
+	t.regex((letters.effects[0] as {text: string}).text, /digits only/);
+	const huge = keys(opened, [...'99999999999'.split(''), 'enter']);
+	t.false(huge.effects.some(e => e.type === 'run'), 'nothing is cut to fit and applied');
+	t.regex(JSON.stringify(huge.effects), /at most 2147483647/);
+	const above = keys(opened, [...'2147483648'.split(''), 'enter']);
+	t.is(above.state.dialog?.kind, 'scale', 'the dialog stays open to correct the value');
+	t.regex(JSON.stringify(above.effects), /more than the API allows/);
+	t.deepEqual(keys(opened, [...'2147483647'.split(''), 'enter']).effects, [{type: 'run', command: 'scale deployment/web --replicas=2147483647 -n default'}]);
 });
 
 test('esc cancels the scale dialog without running anything', t => {
@@ -95,16 +114,16 @@ test('esc cancels the scale dialog without running anything', t => {
 	t.false(effects.some(e => e.type === 'run'));
 });
 
-test('s outside the deployments pane explains where it works instead of doing something else', t => {
+test('s on a pod explains where it works instead of doing something else', t => {
 	const {state, effects} = keys(initialState(), ['s']);
 	t.is(state.dialog, undefined);
 	t.is(effects[0]?.type, 'flash');
-	t.regex((effects[0] as {text: string}).text, /deployments pane/);
+	t.regex((effects[0] as {text: string}).text, /scale works on deployments and replicasets, not pods/);
 });
 
 test('ctrl-d asks first, with Cancel chosen: enter on it deletes nothing; tab then enter deletes', t => {
 	const asked = keys(initialState(), ['j', 'ctrl-d']).state;
-	t.deepEqual(asked.dialog, {kind: 'confirm', question: 'Delete pod default/web-001?', command: 'delete pod/web-001 -n default', choice: 'cancel'});
+	t.deepEqual(asked.dialog, {kind: 'confirm', title: ' Delete ', verb: 'delete', question: 'Delete pod default/web-001?', command: 'delete pod/web-001 -n default', choice: 'cancel'});
 	const cancelled = keys(asked, ['enter']);
 	t.is(cancelled.state.dialog, undefined);
 	t.false(cancelled.effects.some(e => e.type === 'run'));
@@ -123,13 +142,24 @@ test('while a dialog is open, clock and navigation keys do nothing', t => {
 	t.is(state.cursors.pods, 0);
 });
 
-test('c and u cordon and uncordon the selected node', t => {
-	t.deepEqual(keys(focused('nodes'), ['j', 'c']).effects, [{type: 'run', command: 'cordon worker-2'}]);
-	t.deepEqual(keys(focused('nodes'), ['u']).effects, [{type: 'run', command: 'uncordon worker-1'}]);
+test('c and u ask first (k9s), then cordon and uncordon the selected node', t => {
+	const asked = keys(focused('nodes'), ['j', 'c']);
+	t.deepEqual(asked.effects, []);
+	t.is((asked.state.dialog as {question: string}).question, 'Cordon node worker-2?');
+	t.deepEqual(keys(asked.state, ['tab', 'enter']).effects, [{type: 'run', command: 'cordon worker-2'}]);
+	t.regex(JSON.stringify(keys(asked.state, ['enter']).effects), /cordon cancelled/);
+	t.deepEqual(keys(focused('nodes'), ['u', 'tab', 'enter']).effects, [{type: 'run', command: 'uncordon worker-1'}]);
 });
 
-test('q and ctrl-c quit; ctrl-c even from a dialog', t => {
-	t.deepEqual(keys(initialState(), ['q']).effects, [{type: 'quit'}]);
+test('q on the home screen asks before quitting (the simulation is not saved); y or OK quits; ctrl-c quits at once, even from a dialog', t => {
+	const asked = keys(initialState(), ['q']);
+	t.deepEqual(asked.effects, []);
+	t.is(asked.state.dialog?.kind, 'quit');
+	t.deepEqual(keys(asked.state, ['enter']).effects, [], 'Cancel is the default');
+	t.deepEqual(keys(asked.state, ['y']).effects, [{type: 'quit'}]);
+	t.deepEqual(keys(asked.state, ['tab', 'enter']).effects, [{type: 'quit'}]);
+	t.is(keys(asked.state, ['esc']).state.dialog, undefined);
+	t.deepEqual(keys(initialState(), ['ctrl-c']).effects, [{type: 'quit'}]);
 	t.deepEqual(keys(keys(initialState(), ['?']).state, ['ctrl-c']).effects, [{type: 'quit'}]);
 });
 

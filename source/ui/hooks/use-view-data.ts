@@ -1,0 +1,73 @@
+// What the top view shows, re-derived once after each cluster change while it is open: a table (a kind, a pod's
+// containers, the xray tree) or lines of text (describe, YAML, logs).
+import {useMemo, useSyncExternalStore} from 'react';
+import type {Deployment, Pod, ReplicaSet} from '../../cluster/index.js';
+import {containersTable} from '../snapshot/containers.js';
+import {deriveViewTable, type DashboardCluster} from '../snapshot/snapshot.js';
+import type {TableData} from '../snapshot/table-data.js';
+import {textLines} from '../snapshot/text.js';
+import {xrayTable} from '../snapshot/xray.js';
+import type {View} from '../state/types.js';
+
+export interface ViewData {
+	table?: TableData;
+	text?: string[];
+}
+
+/** The part of a view that decides what is listed (not its cursor or scroll position). */
+function sourceKey(view: View | undefined): string {
+	if (!view) return '';
+	switch (view.kind) {
+		case 'resource': return JSON.stringify(['resource', view.resource, view.scope ?? null]);
+		case 'containers': return JSON.stringify(['containers', view.target]);
+		case 'xray': return JSON.stringify(['xray', view.resource, view.namespace ?? null]);
+		case 'text': return JSON.stringify(['text', view.mode, view.target ?? null, view.container ?? null, view.previous ?? false]);
+	}
+}
+
+export function deriveViewData(cluster: DashboardCluster, view: View): ViewData {
+	switch (view.kind) {
+		case 'resource': return {table: deriveViewTable(cluster, view.resource, view.scope)};
+		case 'containers': {
+			const pod = cluster.client.find<Pod>('pods', view.target.name, view.target.namespace);
+			return pod ? {table: containersTable(pod)} : {text: [`pod ${view.target.namespace}/${view.target.name} is gone`]};
+		}
+		case 'xray': {
+			const options = view.namespace ? {namespace: view.namespace} : {};
+			return {
+				table: xrayTable(view.resource as 'deployments', {
+					deployments: view.resource === 'deployments' ? cluster.client.list<Deployment>('deployments', options).items : [],
+					replicasets: view.resource === 'pods' ? [] : cluster.client.list<ReplicaSet>('replicasets', options).items,
+					pods: cluster.client.list<Pod>('pods', options).items,
+				}),
+			};
+		}
+		case 'text': return {text: textLines(cluster, view)};
+	}
+}
+
+export function useViewData(cluster: DashboardCluster, view: View | undefined): ViewData | undefined {
+	const key = sourceKey(view);
+	const source = useMemo(() => {
+		let current: ViewData | undefined;
+		let stale = true;
+		const shown = view;
+		return {
+			subscribe: (listener: () => void) => cluster.subscribe(() => {
+				stale = true;
+				listener();
+			}),
+			get: () => {
+				if (!shown) return undefined;
+				if (stale) {
+					current = deriveViewData(cluster, shown);
+					stale = false;
+				}
+				return current;
+			},
+		};
+		// The source changes only when what is listed changes, not with the cursor.
+		// eslint-disable-next-line react-hooks/exhaustive-deps
+	}, [cluster, key]);
+	return useSyncExternalStore(source.subscribe, source.get);
+}
