@@ -24,7 +24,7 @@ import {toKeyPresses} from './state/keys.js';
 import {followSelection, followTable} from './state/navigation.js';
 import {crumbs, currentResource, replaceTop} from './state/stack.js';
 import {paneOrder, speedLabel, speedOf, topView, type PaneId, type TableState, type UiState, type ViewInfo} from './state/types.js';
-import {formatClockTime, truncate} from './text.js';
+import {formatClockTime, truncate, wrapLines} from './text.js';
 import {colorFromEnv, createTheme} from './theme.js';
 
 export interface AppProps {
@@ -99,15 +99,19 @@ export function App({cluster, color = colorFromEnv(), onQuit, initial, readonly 
 		[size, state.focus, promptOpen, flashHeight],
 	);
 	const shownTop = topView(state);
+	const textLines = useMemo(() => (data?.text ? wrapLines(data.text, size.columns - 2) : undefined), [data, size.columns]);
 	const viewPage = Math.max(1, layout.bodyHeight - tableChrome);
 	const info: ViewInfo = {
 		tables: panes,
 		page: pageSizes(layout),
 		...(topTable ? {view: {rows: topTable.rows, page: viewPage, index: topTable.index, columns: sortableColumns(topTable, state.wide, state.namespace)}} : {}),
-		...(data?.text ? {text: {lines: data.text, page: Math.max(1, layout.bodyHeight - textChrome)}} : {}),
+		...(textLines ? {text: {lines: textLines, page: Math.max(1, layout.bodyHeight - textChrome)}} : {}),
+		paneColumns: {
+			deployments: sortableColumns(panes.deployments, state.wide, state.namespace), nodes: sortableColumns(panes.nodes, state.wide, state.namespace),
+			pods: sortableColumns(panes.pods, state.wide, state.namespace), events: sortableColumns(panes.events, state.wide, state.namespace),
+		},
 		names: (resource, namespace) => cluster.client.list(resource, namespace ? {namespace} : {}).items.map(o => o.metadata?.name ?? ''),
 	};
-	if (!shownTop) info.view = {rows: panes[state.focus].rows, page: info.page[state.focus], index: panes[state.focus].index, columns: sortableColumns(panes[state.focus], state.wide, state.namespace)};
 	const latestInfo = useRef<ViewInfo>(info);
 	latestInfo.current = info;
 	useInput((input, key) => {
@@ -123,12 +127,12 @@ export function App({cluster, color = colorFromEnv(), onQuit, initial, readonly 
 	};
 	// The text view's scroll offset is clamped to its lines here, so a view opened at the end (logs) shows the end.
 	const cursor = shownTop?.kind === 'resource' || shownTop?.kind === 'containers' ? shownTop.table.cursor : shownTop?.kind === 'xray' ? shownTop.cursor : 0;
-	const bodyTop = shownTop ? {view: shownTop, ...(topTable ? {table: topTable} : {}), ...(data?.text ? {text: data.text} : {}), cursor} : undefined;
+	const bodyTop = shownTop ? {view: shownTop, ...(topTable ? {table: topTable} : {}), ...(textLines ? {text: textLines} : {}), cursor} : undefined;
 	return (
 		<Box flexDirection="column" width={size.columns} height={size.rows}>
 			<Header facts={facts} hints={hintsFor(currentResource(state), state.readonly)} width={size.columns} mode={layout.header} theme={theme} />
 			{state.prompt && <PromptLine prompt={state.prompt} width={size.columns} theme={theme} />}
-			<Body layout={layout} width={size.columns} panes={panes} state={state} theme={theme} top={bodyTop} namespaced={resource => lookupResource(resource)?.namespaced ?? false} />
+			<Body layout={layout} width={size.columns} panes={panes} state={state} theme={theme} top={bodyTop} namespaced={resource => lookupResource(resource)?.namespaced ?? false} tick={snapshot.tick} />
 			<FlashLine crumbs={chips} flash={flash} width={size.columns} height={layout.flashHeight} theme={theme} />
 		</Box>
 	);

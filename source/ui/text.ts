@@ -44,3 +44,19 @@ export function thousands(n: number): string {
 export function formatClockTime(ms: number): string {
 	return new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
 }
+
+/** Lines cut into pieces of at most `width` columns (a long event message reads in full in describe). */
+export function wrapLines(lines: readonly string[], width: number): string[] {
+	if (width <= 0) return [...lines];
+	const out: string[] = [];
+	for (const raw of lines) {
+		const line = raw.replace(/\t/g, '    ');
+		if (textWidth(line) <= width) {
+			out.push(line);
+			continue;
+		}
+		const all = Array.from(line);
+		for (let i = 0; i < all.length; i += width) out.push(all.slice(i, i + width).join(''));
+	}
+	return out;
+}

@@ -12,6 +12,8 @@ export interface Theme {
 	header: string | undefined;
 	keyHint: string | undefined;
 	flash: {info?: string; warn?: string; error?: string};
+	/** Rows added or modified since the last tick (k9s's add and modify colours). */
+	change: {added?: string; modified?: string};
 }
 
 export const k9sColors = {
@@ -24,6 +26,7 @@ export const k9sColors = {
 	dodgerblue: '#1e90ff',
 	white: '#ffffff',
 	orange: '#ffa500',
+	greenyellow: '#adff2f',
 	black: '#000000',
 } as const;
 
@@ -38,6 +41,7 @@ export function createTheme(color: boolean): Theme {
 			header: undefined,
 			keyHint: undefined,
 			flash: {},
+			change: {},
 		};
 	}
 	return {
@@ -55,6 +59,7 @@ export function createTheme(color: boolean): Theme {
 		header: k9sColors.white,
 		keyHint: k9sColors.dodgerblue,
 		flash: {info: k9sColors.normal, warn: k9sColors.orange, error: k9sColors.error},
+		change: {added: k9sColors.dodgerblue, modified: k9sColors.greenyellow},
 	};
 }
 

@@ -24,7 +24,7 @@ test('the first frame shows the header, the four panes with titles and columns, 
 	for (const title of [' deployments(all)[3] ', ' nodes[4] ', ' pods(all)[0] ', ' events(all)[']) t.true(frame.includes(title), title);
 	t.regex(frame, /NAMESPACE\s+NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE\s+IP\s+NODE/);
 	t.regex(frame, /NAME\s+READY\s+UP-TO-DATE/);
-	t.regex(frame, /NAME\s+STATUS\s+(ROLES\s+)?.*PODS\s+CPU\s+MEM\s+AGE/);
+	t.regex(frame, /NAME\s+STATUS\s+(ROLES\s+)?.*PODS\s+CPU\s+(MEM\s+)?AGE/);
 	t.regex(frame, /LAST SEEN\s+TYPE\s+REASON\s+OBJECT\s+MESSAGE/);
 	t.is(term.lines().length, 40);
 	term.unmount();

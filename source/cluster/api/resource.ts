@@ -61,6 +61,9 @@ export interface PrinterColumn<T> {
 	min?: number;
 	cut?: boolean;
 	drop?: number;
+	/** Width the dashboard keeps for the column from the start (`ContainerCreating`), so the columns shown do not
+	 * change when a longer value first appears. */
+	reserve?: number;
 }
 
 /** One section of `kubectl describe`: a `Key: value` line, a titled block of lines, or a titled table. */

@@ -9,12 +9,13 @@ import {splitCommandLine} from './command-line.js';
 import {CommandError, type CommandResult} from './command.js';
 import {parse, namespaceOf, target} from './args.js';
 import {describe, get} from './get.js';
+import {rollout} from './rollout.js';
 import {lastAppliedAnnotation, threeWayMergePatch} from './three-way-merge.js';
 
 export {CommandError, type CommandResult};
 
 const qualifiedName = (type: ResourceType) => (type.group ? `${type.singular}.${type.group}` : type.singular);
-const verbs = ['apply', 'cordon', 'delete', 'describe', 'get', 'scale', 'uncordon'];
+const verbs = ['apply', 'cordon', 'delete', 'describe', 'get', 'rollout', 'scale', 'uncordon'];
 
 export class Kubectl {
 	/** `now`: simulated time (epoch ms), for AGE columns. */
@@ -39,6 +40,7 @@ export class Kubectl {
 				case 'apply': return this.applyFiles(rest);
 				case 'get': return get(this.client, rest, this.now());
 				case 'describe': return describe(this.client, rest, this.now());
+				case 'rollout': return rollout(this.client, rest, this.now());
 				default: throw new CommandError(`error: unknown command "${verb}" for "kubectl" (supported: ${verbs.join(', ')})`);
 			}
 		} catch (error) {
@@ -109,6 +111,7 @@ export class Kubectl {
 		if (!files?.length) throw new CommandError('error: must specify one of -f and -k');
 		const manifests: Manifest[] = [];
 		for (const file of files) manifests.push(...readManifests(file));
+		if (manifests.length === 0) throw new CommandError('error: no objects passed to apply');
 		const namespace = values.namespace as string | undefined;
 		if (namespace === undefined) return this.apply(manifests);
 		// -n: objects without a namespace go there; one that names another is refused, as kubectl does.

@@ -21,6 +21,8 @@ export interface BodyProps {
 	top?: {view: View; table?: TableData; text?: readonly string[]; cursor: number};
 	/** Resource -> namespaced, for titles. */
 	namespaced?: (resource: string) => boolean;
+	/** The cluster's tick, for the rows changed since the last one. */
+	tick?: number;
 }
 
 function viewName(view: View): string | undefined {
@@ -32,7 +34,7 @@ function viewName(view: View): string | undefined {
 	}
 }
 
-export function Body({layout, width, panes, state, theme, top, namespaced = () => true}: BodyProps) {
+export function Body({layout, width, panes, state, theme, top, namespaced = () => true, tick}: BodyProps) {
 	const height = layout.bodyHeight;
 	const dialog = state.dialog;
 	if (dialog?.kind === 'help') {
@@ -65,6 +67,7 @@ export function Body({layout, width, panes, state, theme, top, namespaced = () =
 					markColumn={table?.sortColumn}
 					hideNamespace={state.namespace !== undefined || (view.kind === 'resource' && view.scope?.namespace !== undefined)}
 					name={viewName(view)}
+					tick={tick}
 				/>
 			);
 		}
@@ -88,6 +91,7 @@ export function Body({layout, width, panes, state, theme, top, namespaced = () =
 							sort={pane?.sort}
 							markColumn={state.focus === box.pane ? pane?.sortColumn : undefined}
 							hideNamespace={state.namespace !== undefined}
+							tick={tick}
 						/>
 					);
 				})}

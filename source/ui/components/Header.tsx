@@ -1,6 +1,6 @@
 // The header: cluster facts and key hints (full), or one line (compact).
 import {Box, Text} from 'ink';
-import {compactHeader, fullHeader, type HeaderFacts, type HeaderLine, type Segment} from '../layout/header.js';
+import {compactHeader, fullHeader, twoLineHeader, type HeaderFacts, type HeaderLine, type Segment} from '../layout/header.js';
 import type {Binding} from '../state/keymap.js';
 import type {Theme} from '../theme.js';
 
@@ -8,7 +8,7 @@ export interface HeaderProps {
 	facts: HeaderFacts;
 	hints: readonly Binding[];
 	width: number;
-	mode: 'full' | 'compact';
+	mode: 'full' | 'two' | 'compact';
 	theme: Theme;
 }
 
@@ -32,7 +32,7 @@ function Line({line, theme}: {line: HeaderLine; theme: Theme}) {
 }
 
 export function Header({facts, hints, width, mode, theme}: HeaderProps) {
-	const lines = mode === 'full' ? fullHeader(facts, hints, width) : [compactHeader(facts, width)];
+	const lines = mode === 'full' ? fullHeader(facts, hints, width) : mode === 'two' ? twoLineHeader(facts, hints, width) : [compactHeader(facts, width)];
 	return (
 		<Box flexDirection="column" width={width} height={lines.length} flexShrink={0}>
 			{lines.map((line, i) => <Line key={i} line={line} theme={theme} />)}

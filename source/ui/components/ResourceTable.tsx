@@ -30,6 +30,8 @@ export interface ResourceTableProps {
 	hideNamespace?: boolean;
 	/** Shown in place of the resource name in the title: `pods:worker-1`. */
 	name?: string;
+	/** The cluster's tick: rows added or modified during the last tick are highlighted. */
+	tick?: number;
 }
 
 /** Lines the table spends on borders and column titles. */
@@ -55,10 +57,41 @@ export function formatRow(cells: readonly string[], fitted: FittedTable, width: 
 	return fit(text, width);
 }
 
-function Row({row, text, selected, marker, theme}: {row: TableRow; text: string; selected: boolean; marker: boolean; theme: Theme}) {
-	const gutter = marker ? (selected ? '>' : ' ') : '';
+export type Change = 'added' | 'modified' | undefined;
+
+function Row({row, text, selected, marker, theme, change}: {row: TableRow; text: string; selected: boolean; marker: boolean; theme: Theme; change: Change}) {
+	// Without colour the gutter says it: '>' cursor, '+' added, '~' modified since the last tick.
+	const gutter = marker ? (selected ? '>' : change === 'added' ? '+' : change === 'modified' ? '~' : ' ') : '';
 	if (selected) return <Text {...theme.cursor}>{gutter}{text}</Text>;
-	return <Text color={theme.tone[row.tone]}>{gutter}{text}</Text>;
+	return <Text color={(change && theme.change[change]) ?? theme.tone[row.tone]}>{gutter}{text}</Text>;
+}
+
+/** Columns whose text moves with the clock alone: a row is not "modified" because it aged. */
+const clockColumns = new Set(['AGE', 'LAST SEEN', 'FIRST SEEN']);
+
+/** What changed in a row since the table as it was at the end of the previous tick. */
+export function rowChange(row: TableRow, previous: TableData | undefined, ignore: ReadonlySet<number>): Change {
+	if (!previous) return undefined;
+	const at = previous.index.get(row.key);
+	if (at === undefined) return 'added';
+	const before = previous.rows[at];
+	if (!before || before.object === row.object) return undefined;
+	for (let i = 0; i < row.cells.length; i++) if (!ignore.has(i) && row.cells[i] !== before.cells[i]) return 'modified';
+	return undefined;
+}
+
+/** The table as it was before the current tick: rows are compared with it to mark what the last tick changed. */
+function usePreviousTick(table: TableData, tick: number | undefined): TableData | undefined {
+	const ref = useRef<{tick?: number; current?: TableData; previous?: TableData}>({});
+	const state = ref.current;
+	if (tick === undefined) return undefined;
+	if (state.current && state.current.resource !== table.resource) ref.current = {};
+	if (ref.current.current !== table) {
+		if (ref.current.tick !== undefined && ref.current.tick !== tick) ref.current.previous = ref.current.current;
+		ref.current.tick = tick;
+		ref.current.current = table;
+	}
+	return ref.current.previous;
 }
 
 /** Widest each column has been while this table was shown: fitting by these keeps columns from appearing and
@@ -67,7 +100,7 @@ function useReservedWidths(table: TableData): number[] {
 	const reserved = useRef<{resource: string; widths: number[]}>({resource: '', widths: []});
 	const current = reserved.current;
 	if (current.resource !== table.resource || current.widths.length !== table.widths.length) {
-		reserved.current = {resource: table.resource, widths: [...table.widths]};
+		reserved.current = {resource: table.resource, widths: table.widths.map((w, i) => Math.max(w, table.columns[i]!.reserve ?? 0))};
 	} else {
 		for (let i = 0; i < table.widths.length; i++) if (table.widths[i]! > current.widths[i]!) current.widths[i] = table.widths[i]!;
 	}
@@ -79,7 +112,7 @@ export function columnTitles(table: TableData, sort: Sort | undefined): string[]
 	return table.columns.map(c => (sort?.column === c.title ? `${c.title}${sort.descending ? '↓' : '↑'}` : c.title));
 }
 
-export function ResourceTable({table, scope, cursor, width, height, focused, theme, wide = false, filter, sort, markColumn, hideNamespace, name}: ResourceTableProps) {
+export function ResourceTable({table, scope, cursor, width, height, focused, theme, wide = false, filter, sort, markColumn, hideNamespace, name, tick}: ResourceTableProps) {
 	const marker = !theme.color;
 	const inner = Math.max(0, width - 2);
 	const rowWidth = Math.max(0, inner - (marker ? 1 : 0));
@@ -95,6 +128,8 @@ export function ResourceTable({table, scope, cursor, width, height, focused, the
 	const top = useRef(0);
 	top.current = scrollTop(top.current, cursor, visible, table.rows.length);
 	const rows = table.rows.slice(top.current, top.current + visible);
+	const previous = usePreviousTick(table, tick);
+	const ignore = useMemo(() => new Set(table.columns.flatMap((c, i) => (clockColumns.has(c.title) ? [i] : []))), [table.columns]);
 	const double = focused && !theme.color;
 	const borderColor = focused ? theme.border.focused : theme.border.blurred;
 	const title = tableTitle(name ?? table.resource, table.resource === 'nodes' ? undefined : scope, table.rows.length) + (filter ? `</${filter}> ` : '');
@@ -109,7 +144,10 @@ export function ResourceTable({table, scope, cursor, width, height, focused, the
 				<Text color={theme.title} bold={focused}>{border.title}</Text>
 				<Text color={borderColor}>{border.right}</Text>
 			</Text>
+			{/* Keyed by its border style: ink lays out a box whose style changes (focus moving, without colour) one line
+			    off, so it is drawn anew instead. */}
 			<Box
+				key={double ? 'double' : 'single'}
 				flexDirection="column"
 				height={height - 1}
 				borderStyle={double ? 'double' : 'single'}
@@ -125,6 +163,7 @@ export function ResourceTable({table, scope, cursor, width, height, focused, the
 						selected={focused && top.current + i === cursor}
 						marker={marker}
 						theme={theme}
+						change={rowChange(row, previous, ignore)}
 					/>
 				))}
 			</Box>

@@ -77,3 +77,23 @@ export function compactHeader(facts: HeaderFacts, width: number): HeaderLine {
 	}
 	return line;
 }
+
+/** One line of key hints, as many as fit: `<n> Step  <space> Play/Pause  <:> Command ...`. */
+export function hintLine(hints: readonly Binding[], width: number): HeaderLine {
+	const line: Segment[] = [{text: ' ', role: 'plain'}];
+	let left = width - 1;
+	for (const binding of hints) {
+		const {key, label} = hintCell(binding);
+		const need = textWidth(key) + 1 + textWidth(label) + 2;
+		if (need > left) break;
+		line.push({text: key, role: 'key'}, {text: ` ${label}  `, role: 'hint'});
+		left -= need;
+	}
+	return line;
+}
+
+/** Two lines (terminals of 20-29 rows, 80x24 among them): the facts, then as many key hints as fit. */
+export function twoLineHeader(facts: HeaderFacts, hints: readonly Binding[], width: number): HeaderLine[] {
+	const first = compactHeader(facts, width).slice(0, -3);
+	return [first, hintLine(hints, width)];
+}

@@ -23,7 +23,7 @@ export interface Band {
 export interface ScreenLayout {
 	/** Set when the terminal is below the minimum: show only this line. */
 	tooSmall?: string;
-	header: 'full' | 'compact';
+	header: 'full' | 'two' | 'compact';
 	headerHeight: number;
 	promptHeight: number;
 	/** Height of the area the panes (or the help overlay) fill. */
@@ -45,6 +45,7 @@ export const minimumSize: Size = {columns: 40, rows: 10};
 /** Rows a full (three-line) header needs the terminal to have, and columns for panes side by side. */
 const fullHeaderRows = 30;
 const fullHeaderColumns = 80;
+const twoLineHeaderRows = 20;
 const sideBySideColumns = 72;
 /** The deployments pane's share of the top band's width (the nodes pane has more columns). */
 const deploymentsShare = 0.42;
@@ -55,14 +56,15 @@ export const paneChrome = 3;
 
 export function layoutScreen(input: LayoutInput): ScreenLayout {
 	const {columns, rows} = input;
-	const base = {header: 'compact' as const, headerHeight: 0, promptHeight: 0, bodyHeight: 0, bands: [], flashHeight: 0, single: false};
+	const base = {header: 'compact' as 'full' | 'two' | 'compact', headerHeight: 0, promptHeight: 0, bodyHeight: 0, bands: [], flashHeight: 0, single: false};
 	if (columns < minimumSize.columns || rows < minimumSize.rows) {
 		const long = `terminal too small (${columns}x${rows}): need ${minimumSize.columns}x${minimumSize.rows}`;
 		// Say it in as few columns as it takes: the short form still names both sizes.
 		return {...base, tooSmall: long.length <= columns ? long : `${columns}x${rows} < ${minimumSize.columns}x${minimumSize.rows}`};
 	}
-	const header = rows >= fullHeaderRows && columns >= fullHeaderColumns ? 'full' : 'compact';
-	const headerHeight = header === 'full' ? 3 : 1;
+	// 80x24, a common default, keeps a line of key hints (k9s users complain when small terminals hide them).
+	const header = rows >= fullHeaderRows && columns >= fullHeaderColumns ? 'full' : rows >= twoLineHeaderRows ? 'two' : 'compact';
+	const headerHeight = header === 'full' ? 3 : header === 'two' ? 2 : 1;
 	// The prompt line and its hint line.
 	const promptHeight = input.prompt ? 2 : 0;
 	const flashHeight = rows >= 20 ? Math.max(1, Math.min(3, input.flashLines ?? 1)) : 1;

@@ -39,8 +39,8 @@ export const nodeColumns = descriptorColumns(lookupResource('nodes') as Resource
 	extra: [
 		{title: 'TAINTS', value: n => `${n.spec?.taints?.length ?? 0}`, align: 'right', drop: 5},
 		{title: 'PODS', value: (n, ctx) => `${usageOf(n, ctx).pods}`, align: 'right', drop: 3},
-		{title: 'CPU', value: cpuCell, drop: 2},
-		{title: 'MEM', value: memoryCell, drop: 2},
+		{title: 'CPU', value: cpuCell, drop: 2, reserve: '3350m/4 84%'.length},
+		{title: 'MEM', value: memoryCell, drop: 2, reserve: '1.4Gi/8Gi 18%'.length},
 	],
 });
 

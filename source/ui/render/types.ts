@@ -33,6 +33,8 @@ export interface Column<T> {
 	align?: 'left' | 'right';
 	/** Only in wide mode (k9s ctrl-w). */
 	wide?: boolean;
+	/** Width kept from the start, so a longer value appearing later does not change which columns show. */
+	reserve?: number;
 }
 
 /** The home screen's panes. */
@@ -71,6 +73,7 @@ export function fromPrinterColumn<T extends KubeObject>(column: PrinterColumn<T>
 		...(column.min !== undefined ? {min: column.min} : {}),
 		...(column.cut ? {cut: true} : {}),
 		...(column.drop !== undefined ? {drop: column.drop} : {}),
+		...(column.reserve !== undefined ? {reserve: column.reserve} : {}),
 		...(column.type === 'integer' ? {align: 'right' as const} : {}),
 		...((options.wide ?? column.priority === 1) ? {wide: true} : {}),
 	};

@@ -77,7 +77,8 @@ export function withTable(state: UiState, patch: Partial<TableState>): UiState {
 /** The rows under the keys: the focused pane's or the top view's. */
 export function currentRows(state: UiState, info: ViewInfo): Rows | undefined {
 	if (state.stack.length === 0) {
-		return info.view ?? {rows: info.tables[state.focus].rows, page: info.page[state.focus], index: new Map()};
+		// The focused pane's rows: never info.view, which may still be another pane's when keys arrive in one chunk.
+		return {rows: info.tables[state.focus].rows, page: info.page[state.focus], index: new Map(), columns: info.paneColumns?.[state.focus] ?? []};
 	}
 	return info.view;
 }

@@ -139,6 +139,8 @@ export interface ViewInfo {
 	page: Record<PaneId, number>;
 	/** The top view's rows when it is a table (resource, containers, xray). */
 	view?: Rows;
+	/** Column titles each home pane shows, for shift-O. */
+	paneColumns?: Record<PaneId, readonly string[]>;
 	/** The top view's text when it is a text view: its lines and how many show. */
 	text?: {lines: readonly string[]; page: number};
 	/** Names for Tab completion: objects of a resource (in a namespace or all). */

@@ -14,9 +14,11 @@ test('120x40: full header, deployments and nodes side by side, pods in the middl
 	t.true(l.bands[1]!.height > l.bands[2]!.height);
 });
 
-test('80x24: compact header and all four panes, within the height', t => {
+test('80x24: a two-line header (facts, then key hints) and all four panes, within the height', t => {
 	const l = layoutScreen(input(80, 24));
-	t.is(l.header, 'compact');
+	t.is(l.header, 'two');
+	t.is(l.headerHeight, 2);
+	t.is(layoutScreen(input(80, 19)).header, 'compact');
 	t.is(l.bands.flatMap(b => b.panes).length, 4);
 	t.is(usedHeight(l), 24);
 	t.true(l.bands.every(b => b.height >= minimumPaneHeight));
@@ -48,5 +50,5 @@ test('pane heights depend on the terminal alone: the same layout for every tick'
 	const heights = (l: ReturnType<typeof layoutScreen>) => l.bands.map(b => b.height);
 	t.deepEqual(heights(layoutScreen(input(120, 40))), heights(layoutScreen(input(120, 40, {focus: 'events'}))));
 	t.deepEqual(heights(layoutScreen(input(120, 40))), [10, 16, 10]);
-	t.deepEqual(heights(layoutScreen(input(60, 30))), [5, 5, 12, 6]);
+	t.deepEqual(heights(layoutScreen(input(60, 30))), [5, 5, 12, 5]);
 });

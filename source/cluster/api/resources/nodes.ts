@@ -31,7 +31,7 @@ export const nodes = {
 	subresources: {status: statusSubresource},
 	columns: [
 		{...nameColumn, min: 8},
-		{name: 'STATUS', value: nodeStatus, min: 6},
+		{name: 'STATUS', value: nodeStatus, min: 6, reserve: 'Ready,SchedulingDisabled'.length},
 		{name: 'ROLES', value: nodeRoles, min: 6, drop: 4},
 		ageColumn,
 		{name: 'VERSION', value: n => info(n)?.kubeletVersion ?? '', drop: 5},
