@@ -118,9 +118,12 @@ export function ResourceTable({table, scope, cursor, width, height, focused, the
 	const rowWidth = Math.max(0, inner - (marker ? 1 : 0));
 	const reserved = useReservedWidths(table);
 	const namespaceColumn = hideNamespace ? table.columns.findIndex(c => c.title === 'NAMESPACE') : -1;
-	const widths = reserved.join(',');
+	// The sorted column's title carries an arrow: keep room for it.
+	const sorted = sort ? table.columns.findIndex(c => c.title === sort.column) : -1;
+	const natural = sorted < 0 ? reserved : reserved.map((w, i) => (i === sorted ? Math.max(w, textWidth(table.columns[i]!.title) + 1) : w));
+	const widths = natural.join(',');
 	const columns = useMemo(
-		() => fitTable(table.columns, reserved, rowWidth, wide, namespaceColumn >= 0 ? new Set([namespaceColumn]) : undefined),
+		() => fitTable(table.columns, natural, rowWidth, wide, namespaceColumn >= 0 ? new Set([namespaceColumn]) : undefined),
 		// eslint-disable-next-line react-hooks/exhaustive-deps
 		[table.columns, widths, rowWidth, wide, namespaceColumn],
 	);
