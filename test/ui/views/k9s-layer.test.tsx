@@ -233,3 +233,21 @@ test('at 80x24 the header keeps a line of key hints, and at 40x10 nothing overfl
 	}
 	small.term.unmount();
 });
+
+test('apply -f in the prompt reports every object it wrote; an empty file says no objects were passed', async t => {
+	const {mkdtempSync, writeFileSync} = await import('node:fs');
+	const {join} = await import('node:path');
+	const {tmpdir} = await import('node:os');
+	const dir = mkdtempSync(join(tmpdir(), 'kubetui-apply-'));
+	const shop = join(dir, 'shop.yaml');
+	writeFileSync(shop, 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: cart\n  namespace: shop\nspec:\n  replicas: 1\n  selector:\n    matchLabels: {app: cart}\n  template:\n    metadata:\n      labels: {app: cart}\n    spec:\n      containers:\n      - name: cart\n        image: nginx:1.27\n');
+	const empty = join(dir, 'empty.yaml');
+	writeFileSync(empty, '# nothing\n');
+	const {term} = await dashboard();
+	term.stdin.write(`:apply -f ${shop}\r`);
+	await term.waitFor(f => f.includes('namespace/shop created · deployment.apps/cart created'));
+	term.stdin.write(`:apply -f ${empty}\r`);
+	await term.waitFor(f => f.includes('error: no objects passed to apply'));
+	t.pass();
+	term.unmount();
+});
