@@ -28,6 +28,8 @@ export interface ProcessHost {
 
 /** How long after start a process over its memory limit is OOM-killed (the kernel acts within moments). */
 const oomAfterMs = 1000;
+/** How long a server (nginx, redis, ...) takes to exit after SIGTERM. */
+const serverStopMs = 100;
 
 export class ContainerProcess {
 	private shell?: Shell;
@@ -97,8 +99,16 @@ export class ContainerProcess {
 			}
 			return; // untrapped: sh as PID 1 has no default action for SIGTERM
 		}
-		if (program.kind === 'serve') return this.exit(0);
+		// A server shuts down within moments of SIGTERM (the kubelet sees it at its next relist).
+		if (program.kind === 'serve') return this.schedule(serverStopMs, () => this.exit(0));
 		this.exit(143);
+	}
+
+	/** Forget the process without an exit (the pod is gone). */
+	dispose(): void {
+		if (this.timer !== undefined) this.host.timers.cancel(this.timer);
+		this.timer = undefined;
+		this.exited = true;
 	}
 
 	kill(): void {

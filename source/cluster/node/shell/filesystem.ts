@@ -1,13 +1,19 @@
 // A container's simulated filesystem: a root of its own plus volumes mounted at paths. An emptyDir is
 // one Volume object mounted by every container that names it, so what one writes the other reads.
 
+const parentOf = (rel: string) => rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/')) : '';
+
 /** The files and directories of one filesystem (a container's root or a volume), paths relative to it. */
 export class Volume {
 	readonly files = new Map<string, string>();
 	readonly dirs = new Set<string>(['']);
 
-	constructor(readonly readOnly = false, files: Record<string, string> = {}) {
-		for (const [name, text] of Object.entries(files)) this.files.set(name, text);
+	constructor(readonly readOnly = false, files: Record<string, string> = {}, dirs: string[] = []) {
+		for (const [name, text] of Object.entries(files)) {
+			this.files.set(name, text);
+			for (let dir = parentOf(name); dir !== ''; dir = parentOf(dir)) this.dirs.add(dir);
+		}
+		for (const dir of dirs) this.dirs.add(dir);
 	}
 }
 
@@ -29,16 +35,13 @@ const normalize = (path: string, cwd = '/'): string => {
 	return `/${parts.join('/')}`;
 };
 
-const parentOf = (rel: string) => rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/')) : '';
+
+/** The directories every image has (shared by every root, so a quiet container costs nothing for them). */
+const baseDirs = ['bin', 'dev', 'etc', 'home', 'proc', 'root', 'tmp', 'usr', 'usr/bin', 'var', 'var/log', 'var/run'];
 
 export class FileSystem {
 	private readonly mounts: Mount[] = [];
-	readonly root = new Volume();
-
-	constructor() {
-		for (const dir of ['bin', 'dev', 'etc', 'home', 'proc', 'root', 'tmp', 'usr', 'usr/bin', 'var', 'var/log', 'var/run']) this.root.dirs.add(dir);
-		this.root.files.set('etc/hostname', '');
-	}
+	readonly root = new Volume(false, {}, baseDirs);
 
 	mount(path: string, volume: Volume, readOnly = false): void {
 		const at = normalize(path);

@@ -1,0 +1,384 @@
+// The kubelet's pod worker for one pod (pkg/kubelet/pod_workers.go + kuberuntime's SyncPod): mount the
+// volumes, run init containers in order (sidecars keep running), start the regular containers one
+// after another (a pull blocks the next), restart exited containers by the restart policy with
+// back-off, act on probe results, and on deletion run preStop, SIGTERM, and SIGKILL at the grace period.
+import {createActor, type Actor} from 'xstate';
+import type {Container, Pod} from '../objects/types.js';
+import {containerMachine, type ContainerContext} from '../machines/container.js';
+import {Backoff} from './backoff.js';
+import {ContainerProcess, type Timers} from './container-process.js';
+import type {ContainerRuntime} from './container-runtime.js';
+import {containerEnv} from './container-env.js';
+import {programFor} from './images.js';
+import {ContainerLog} from './logs.js';
+import {ProbeWorker, probeTitle, type ProbeResult} from './probes.js';
+import {FileSystem, type Volume} from './shell/filesystem.js';
+import {mountVolumes, type ObjectSource} from './volumes.js';
+import {pullFails, pullFailure, startPull} from './image-pull.js';
+import {memoryLimit} from './resources.js';
+import {stopContainer} from './termination.js';
+
+export type Role = 'init' | 'sidecar' | 'regular';
+
+export interface ContainerRun {
+	spec: Container;
+	role: Role;
+	actor: Actor<typeof containerMachine>;
+	log: ContainerLog;
+	crash: Backoff;
+	pull: Backoff;
+	process?: ContainerProcess;
+	fs?: FileSystem;
+	probes: ProbeWorker[];
+	env: Array<[string, string]>;
+	/** A timer for a retry (back-off, config error) or a pending pull. */
+	timer?: number;
+	/** SIGKILL timer while stopping. */
+	killTimer?: number;
+	stopping?: boolean;
+}
+
+export interface WorkerHost {
+	timers: Timers;
+	runtime: ContainerRuntime;
+	objects: ObjectSource;
+	hostIP: string;
+	podIP: string;
+	event(type: 'Normal' | 'Warning', reason: string, message: string): void;
+	changed(): void;
+	resolve(name: string): string | undefined;
+}
+
+export type WorkerPhase = 'mounting' | 'initializing' | 'running' | 'terminating' | 'stopped';
+
+export class PodWorker {
+	phase: WorkerPhase = 'mounting';
+	initialized = false;
+	readonly runs: ContainerRun[] = [];
+	private volumes = new Map<string, Volume>();
+	private readonly queue: ContainerRun[] = [];
+	private busy = false;
+	private mountTimer?: number;
+	private mountDelayMs = 500;
+	private deadline = 0;
+
+	constructor(public pod: Pod, private readonly host: WorkerHost) {
+		const add = (spec: Container, role: Role) => {
+			const actor = createActor(containerMachine, {input: {name: spec.name, image: spec.image ?? '', reason: role === 'regular' && pod.spec?.initContainers?.length ? 'PodInitializing' : 'ContainerCreating'}});
+			actor.start();
+			this.runs.push({spec, role, actor, log: new ContainerLog(), crash: new Backoff(), pull: new Backoff(), probes: [], env: []});
+		};
+		for (const c of pod.spec?.initContainers ?? []) add(c, c.restartPolicy === 'Always' ? 'sidecar' : 'init');
+		for (const c of pod.spec?.containers ?? []) add(c, 'regular');
+	}
+
+	private get now(): number {
+		return this.host.timers.now();
+	}
+
+	private get restartPolicy(): string {
+		return this.pod.spec?.restartPolicy ?? 'Always';
+	}
+
+	state(run: ContainerRun): ContainerContext & {value: 'waiting' | 'running' | 'terminated'} {
+		const snapshot = run.actor.getSnapshot();
+		return {...snapshot.context, value: snapshot.value as 'waiting' | 'running' | 'terminated'};
+	}
+
+	find(name: string): ContainerRun | undefined {
+		return this.runs.find(r => r.spec.name === name);
+	}
+
+	start(): void {
+		const result = mountVolumes(this.pod, this.host.objects);
+		if ('message' in result) {
+			this.host.event('Warning', 'FailedMount', result.message);
+			this.mountTimer = this.host.timers.after(this.mountDelayMs, () => this.start());
+			this.mountDelayMs = Math.min(this.mountDelayMs * 2, 122_000);
+			return;
+		}
+		this.volumes = result.volumes;
+		this.phase = 'initializing';
+		this.host.changed();
+		this.nextInit();
+	}
+
+	/** Start the first init container not done; once all are, the regular containers. */
+	private nextInit(): void {
+		if (this.phase !== 'initializing') return;
+		for (const run of this.runs) {
+			if (run.role === 'regular') break;
+			const s = this.state(run);
+			if (run.role === 'sidecar' && s.value === 'running' && s.started) continue;
+			if (run.role === 'init' && s.value === 'terminated' && s.terminated!.exitCode === 0) continue;
+			if (s.value === 'waiting' && s.runs === 0 && !this.queue.includes(run) && run.timer === undefined) this.enqueue(run);
+			return;
+		}
+		this.initialized = true;
+		this.phase = 'running';
+		for (const run of this.runs) if (run.role === 'regular') run.actor.send({type: 'WAIT', reason: 'ContainerCreating'});
+		for (const run of this.runs) if (run.role === 'regular') this.enqueue(run);
+		this.host.changed();
+	}
+
+	private enqueue(run: ContainerRun): void {
+		this.queue.push(run);
+		this.pump();
+	}
+
+	/** Containers start one at a time, in order: the kubelet's SyncPod pulls and starts each in turn. */
+	private pump(): void {
+		while (!this.busy && this.queue.length && this.phase !== 'terminating' && this.phase !== 'stopped') this.begin(this.queue.shift()!);
+	}
+
+	private begin(run: ContainerRun): void {
+		const {spec} = run;
+		const image = spec.image ?? '';
+		if (pullFails(this.pod, spec.name)) {
+			this.busy = true;
+			this.host.event('Normal', 'Pulling', `Pulling image "${image}"`);
+			run.timer = this.host.timers.after(startPull(this.host.runtime, image), () => {
+				run.timer = undefined;
+				this.busy = false;
+				pullFailure(run, image, this.now, this.host, () => this.enqueue(run));
+				this.pump();
+			});
+			return;
+		}
+		const plan = this.host.runtime.pull(image, spec.imagePullPolicy);
+		if (plan.pullMs === 0) {
+			this.host.event('Normal', 'Pulled', `Container image "${image}" already present on machine`);
+			return this.create(run);
+		}
+		this.busy = true;
+		this.host.event('Normal', 'Pulling', `Pulling image "${image}"`);
+		run.timer = this.host.timers.after(plan.pullMs, () => {
+			run.timer = undefined;
+			this.busy = false;
+			this.host.event('Normal', 'Pulled', `Successfully pulled image "${image}" in ${goDuration(plan.pullMs - plan.waitMs)} (${goDuration(plan.pullMs)} including waiting). Image size: ${plan.size} bytes.`);
+			this.create(run);
+			this.pump();
+		});
+	}
+
+	private create(run: ContainerRun): void {
+		if (this.phase === 'terminating' || this.phase === 'stopped') return;
+		const {spec} = run;
+		const env = containerEnv(this.pod, spec, this.host.objects, this.host.podIP, this.host.hostIP);
+		if (typeof env === 'string') {
+			run.actor.send({type: 'WAIT', reason: 'CreateContainerConfigError', message: env});
+			this.host.event('Warning', 'Failed', `Error: ${env}`);
+			this.host.changed();
+			run.timer = this.host.timers.after(10_000, () => {
+				run.timer = undefined;
+				this.enqueue(run);
+			});
+			return;
+		}
+		const fs = new FileSystem();
+		for (const m of spec.volumeMounts ?? []) {
+			const volume = this.volumes.get(m.name);
+			if (volume) fs.mount(m.mountPath, volume, m.readOnly ?? false);
+		}
+		run.fs = fs;
+		run.env = env;
+		const s = this.state(run);
+		if (s.runs > 0) run.log.rotate(this.now);
+		const containerID = `containerd://${fakeID(`${this.pod.metadata?.uid}/${spec.name}/${s.runs}`)}`;
+		this.host.event('Normal', 'Created', `Created container: ${spec.name}`);
+		run.actor.send({type: 'START', at: this.now, containerID});
+		this.host.event('Normal', 'Started', `Started container ${spec.name}`);
+		const limit = memoryLimit(spec);
+		const process = new ContainerProcess(programFor(spec), {
+			timers: this.host.timers, fs, env, hostname: this.pod.metadata?.name ?? '',
+			log: text => run.log.write(text, this.now),
+			...(limit !== undefined ? {memoryLimitBytes: limit} : {}),
+			resolve: name => this.host.resolve(name),
+			onExit: (code, reason) => this.exited(run, process, code, reason),
+		});
+		run.process = process;
+		this.startProbes(run);
+		this.host.changed();
+		process.start();
+	}
+
+	private startProbes(run: ContainerRun): void {
+		const {spec} = run;
+		const target = this.targetOf(run);
+		const worker = (kind: 'startup' | 'liveness' | 'readiness', probe: NonNullable<Container['livenessProbe']>) =>
+			new ProbeWorker(kind, probe, target, this.host.timers, (w, result, crossed) => this.probed(run, w, result, crossed));
+		if (spec.startupProbe) {
+			run.probes.push(worker('startup', spec.startupProbe));
+		} else {
+			run.actor.send({type: 'STARTED'});
+			if (spec.livenessProbe) run.probes.push(worker('liveness', spec.livenessProbe));
+			if (spec.readinessProbe) run.probes.push(worker('readiness', spec.readinessProbe));
+			else run.actor.send({type: 'READY', ready: true});
+		}
+		for (const p of run.probes) p.start();
+		if (run.role === 'sidecar' && !spec.startupProbe) this.nextInit();
+	}
+
+	private probed(run: ContainerRun, worker: ProbeWorker, result: ProbeResult, crossed: 'success' | 'failure' | undefined): void {
+		if (this.phase === 'stopped' || run.stopping) return;
+		if (!result.ok) this.host.event('Warning', 'Unhealthy', `${probeTitle(worker.kind)} probe failed: ${result.output}`);
+		if (worker.kind === 'readiness' && crossed) {
+			run.actor.send({type: 'READY', ready: crossed === 'success'});
+			this.host.changed();
+		}
+		if (worker.kind === 'startup' && crossed === 'success') {
+			worker.stop();
+			run.probes = run.probes.filter(p => p !== worker);
+			run.actor.send({type: 'STARTED'});
+			const {spec} = run;
+			const more: ProbeWorker[] = [];
+			if (spec.livenessProbe) more.push(new ProbeWorker('liveness', spec.livenessProbe, this.targetOf(run), this.host.timers, (w, r, c) => this.probed(run, w, r, c)));
+			if (spec.readinessProbe) more.push(new ProbeWorker('readiness', spec.readinessProbe, this.targetOf(run), this.host.timers, (w, r, c) => this.probed(run, w, r, c)));
+			else run.actor.send({type: 'READY', ready: true});
+			run.probes.push(...more);
+			for (const p of more) p.start();
+			this.host.changed();
+			if (run.role === 'sidecar') this.nextInit();
+		}
+		if ((worker.kind === 'liveness' || worker.kind === 'startup') && crossed === 'failure') {
+			const probe = worker.kind === 'liveness' ? run.spec.livenessProbe! : run.spec.startupProbe!;
+			this.host.event('Normal', 'Killing', `Container ${run.spec.name} failed ${worker.kind} probe, will be restarted`);
+			const grace = probe.terminationGracePeriodSeconds ?? this.pod.spec?.terminationGracePeriodSeconds ?? 30;
+			this.stop(run, this.now + grace * 1000, false);
+		}
+	}
+
+	private targetOf(run: ContainerRun) {
+		return {container: run.spec, process: run.process!, fs: run.fs!, env: run.env, podIP: this.host.podIP, hostname: this.pod.metadata?.name ?? '', log: (t: string) => run.log.write(t, this.now)};
+	}
+
+	/** Stop one container: preStop (on deletion), SIGTERM, SIGKILL at the deadline. */
+	private stop(run: ContainerRun, deadline: number, preStop: boolean): void {
+		if (!run.process?.running || run.stopping) return;
+		run.stopping = true;
+		for (const p of run.probes) p.stop();
+		run.probes = [];
+		stopContainer(run, deadline, preStop, this.host.timers, this.pod.metadata?.name ?? '');
+	}
+
+	private exited(run: ContainerRun, process: ContainerProcess, exitCode: number, reason: 'Completed' | 'Error' | 'OOMKilled'): void {
+		if (run.process !== process) return;
+		for (const p of run.probes) p.stop();
+		run.probes = [];
+		if (run.killTimer !== undefined) this.host.timers.cancel(run.killTimer);
+		run.killTimer = undefined;
+		run.stopping = false;
+		if (reason === 'OOMKilled') run.log.write('stress: FAIL: [1] (415) <-- worker 7 got signal 9\n', this.now);
+		run.actor.send({type: 'EXIT', exitCode, reason, at: this.now, ...(exitCode > 128 ? {} : {})});
+		this.host.changed();
+		if (this.phase === 'terminating') return this.continueTermination();
+		if (this.phase === 'stopped') return;
+		const restart = run.role === 'sidecar' || this.restartPolicy === 'Always' || (this.restartPolicy === 'OnFailure' && exitCode !== 0);
+		if (run.role === 'init' && exitCode === 0) return this.nextInit();
+		if (!restart) {
+			if (run.role === 'init') this.finishPod(); // Init:Error under restartPolicy Never: the pod has failed
+			else if (this.runs.every(r => r.role !== 'regular' || this.state(r).value === 'terminated')) this.finishPod();
+			return;
+		}
+		this.restart(run);
+	}
+
+	private restart(run: ContainerRun): void {
+		const finished = this.now;
+		if (run.crash.inBackoffSince(finished, this.now)) {
+			const pod = this.pod.metadata!;
+			const who = `${pod.name}_${pod.namespace ?? 'default'}(${pod.uid})`;
+			const delay = run.crash.get();
+			run.actor.send({type: 'WAIT', reason: 'CrashLoopBackOff', message: `back-off ${delay / 1000 >= 60 ? `${Math.floor(delay / 60_000)}m${(delay % 60_000) / 1000}s` : `${delay / 1000}s`} restarting failed container=${run.spec.name} pod=${who}`});
+			this.host.event('Warning', 'BackOff', `Back-off restarting failed container ${run.spec.name} in pod ${who}`);
+			this.host.changed();
+			run.timer = this.host.timers.after(delay, () => {
+				run.timer = undefined;
+				run.crash.next(this.now);
+				this.enqueue(run);
+			});
+			return;
+		}
+		run.crash.next(this.now);
+		this.enqueue(run);
+	}
+
+	/** Regular containers are done for good (restartPolicy Never/OnFailure): stop the sidecars, last first. */
+	private finishPod(): void {
+		this.phase = 'stopped';
+		this.queue.length = 0;
+		for (const run of this.runs) if (run.timer !== undefined) this.host.timers.cancel(run.timer);
+		const sidecars = this.runs.filter(r => r.role === 'sidecar' && r.process?.running).reverse();
+		for (const run of sidecars) this.stop(run, this.now + (this.pod.spec?.terminationGracePeriodSeconds ?? 30) * 1000, false);
+		this.host.changed();
+	}
+
+	/** Deletion: everything running gets preStop and SIGTERM, regular containers first, sidecars after. */
+	terminate(graceSeconds: number): void {
+		if (this.phase === 'terminating') return;
+		const wasStopped = this.phase === 'stopped';
+		this.phase = 'terminating';
+		this.deadline = this.now + graceSeconds * 1000;
+		if (this.mountTimer !== undefined) this.host.timers.cancel(this.mountTimer);
+		this.queue.length = 0;
+		for (const run of this.runs) {
+			if (run.timer !== undefined) this.host.timers.cancel(run.timer);
+			run.timer = undefined;
+		}
+		void wasStopped;
+		for (const run of this.runs) {
+			if (run.role !== 'sidecar' && run.process?.running) {
+				this.host.event('Normal', 'Killing', `Stopping container ${run.spec.name}`);
+				this.stop(run, this.deadline, true);
+			}
+		}
+		this.continueTermination();
+	}
+
+	private continueTermination(): void {
+		if (this.runs.some(r => r.role !== 'sidecar' && r.process?.running)) return;
+		const sidecar = [...this.runs].reverse().find(r => r.role === 'sidecar' && r.process?.running);
+		if (sidecar) {
+			if (!sidecar.stopping) {
+				this.host.event('Normal', 'Killing', `Stopping container ${sidecar.spec.name}`);
+				this.stop(sidecar, Math.max(this.deadline, this.now + 2000), true);
+			}
+			return;
+		}
+		this.phase = 'stopped';
+		this.terminated = true;
+		this.host.changed();
+	}
+
+	/** Deletion finished: every container has stopped. */
+	terminated = false;
+
+	/** Stop every timer (the kubelet drops the pod). */
+	dispose(): void {
+		if (this.mountTimer !== undefined) this.host.timers.cancel(this.mountTimer);
+		for (const run of this.runs) {
+			if (run.timer !== undefined) this.host.timers.cancel(run.timer);
+			if (run.killTimer !== undefined) this.host.timers.cancel(run.killTimer);
+			for (const p of run.probes) p.stop();
+			run.process?.dispose();
+			run.actor.stop();
+		}
+	}
+}
+
+/** Go's time.Duration text after Truncate(ms): 850ms, 2s, 2.412s. */
+export function goDuration(ms: number): string {
+	if (ms < 1000) return `${Math.round(ms)}ms`;
+	return `${Number((ms / 1000).toFixed(3))}s`;
+}
+
+function fakeID(text: string): string {
+	let out = '';
+	let h = 0x811c9dc5;
+	for (let round = 0; out.length < 64; round++) {
+		for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+		h = Math.imul(h ^ round, 0x01000193) >>> 0;
+		out += h.toString(16).padStart(8, '0');
+	}
+	return out.slice(0, 64);
+}
