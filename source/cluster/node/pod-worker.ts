@@ -49,6 +49,9 @@ export interface WorkerHost {
 	resolve(name: string): string | undefined;
 }
 
+/** The kubelet's PLEG relist period: how soon it notices a container has exited. */
+const relistMs = 1000;
+
 export type WorkerPhase = 'mounting' | 'initializing' | 'running' | 'terminating' | 'stopped';
 
 export class PodWorker {
@@ -194,7 +197,11 @@ export class PodWorker {
 			log: text => run.log.write(text, this.now),
 			...(limit !== undefined ? {memoryLimitBytes: limit} : {}),
 			resolve: name => this.host.resolve(name),
-			onExit: (code, reason) => this.exited(run, process, code, reason),
+			// The kubelet notices an exit at its next relist (PLEG, every second), not the instant it happens.
+			onExit: (code, reason) => {
+				const at = this.now;
+				this.host.timers.after(relistMs, () => this.exited(run, process, code, reason, at));
+			},
 		});
 		run.process = process;
 		this.startProbes(run);
@@ -261,15 +268,15 @@ export class PodWorker {
 		stopContainer(run, deadline, preStop, this.host.timers, this.pod.metadata?.name ?? '');
 	}
 
-	private exited(run: ContainerRun, process: ContainerProcess, exitCode: number, reason: 'Completed' | 'Error' | 'OOMKilled'): void {
-		if (run.process !== process) return;
+	private exited(run: ContainerRun, process: ContainerProcess, exitCode: number, reason: 'Completed' | 'Error' | 'OOMKilled', at: number): void {
+		if (run.process !== process || this.disposed) return;
 		for (const p of run.probes) p.stop();
 		run.probes = [];
 		if (run.killTimer !== undefined) this.host.timers.cancel(run.killTimer);
 		run.killTimer = undefined;
 		run.stopping = false;
 		if (reason === 'OOMKilled') run.log.write('stress: FAIL: [1] (415) <-- worker 7 got signal 9\n', this.now);
-		run.actor.send({type: 'EXIT', exitCode, reason, at: this.now, ...(exitCode > 128 ? {} : {})});
+		run.actor.send({type: 'EXIT', exitCode, reason, at});
 		this.host.changed();
 		if (this.phase === 'terminating') return this.continueTermination();
 		if (this.phase === 'stopped') return;
@@ -280,11 +287,15 @@ export class PodWorker {
 			else if (this.runs.every(r => r.role !== 'regular' || this.state(r).value === 'terminated')) this.finishPod();
 			return;
 		}
-		this.restart(run);
+		// The restart is the next sync's work: until then the status shows the exit (Completed, Error).
+		run.timer = this.host.timers.after(relistMs, () => {
+			run.timer = undefined;
+			this.restart(run, at);
+		});
 	}
 
-	private restart(run: ContainerRun): void {
-		const finished = this.now;
+	private restart(run: ContainerRun, finished: number): void {
+		if (this.phase === 'terminating' || this.phase === 'stopped') return;
 		if (run.crash.inBackoffSince(finished, this.now)) {
 			const pod = this.pod.metadata!;
 			const who = `${pod.name}_${pod.namespace ?? 'default'}(${pod.uid})`;
@@ -292,7 +303,7 @@ export class PodWorker {
 			run.actor.send({type: 'WAIT', reason: 'CrashLoopBackOff', message: `back-off ${delay / 1000 >= 60 ? `${Math.floor(delay / 60_000)}m${(delay % 60_000) / 1000}s` : `${delay / 1000}s`} restarting failed container=${run.spec.name} pod=${who}`});
 			this.host.event('Warning', 'BackOff', `Back-off restarting failed container ${run.spec.name} in pod ${who}`);
 			this.host.changed();
-			run.timer = this.host.timers.after(delay, () => {
+			run.timer = this.host.timers.after(Math.max(0, finished + delay - this.now), () => {
 				run.timer = undefined;
 				run.crash.next(this.now);
 				this.enqueue(run);
@@ -354,7 +365,10 @@ export class PodWorker {
 	terminated = false;
 
 	/** Stop every timer (the kubelet drops the pod). */
+	private disposed = false;
+
 	dispose(): void {
+		this.disposed = true;
 		if (this.mountTimer !== undefined) this.host.timers.cancel(this.mountTimer);
 		for (const run of this.runs) {
 			if (run.timer !== undefined) this.host.timers.cancel(run.timer);
