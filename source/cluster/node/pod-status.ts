@@ -49,6 +49,8 @@ function containerStatus(worker: PodWorker, run: ContainerRun, clock: Clock): Co
 		status.started = s.started;
 	} else if (s.value === 'terminated') {
 		status.state = {terminated: terminated(s.terminated!, clock)};
+		// The prober manager reports an init container that completed as ready.
+		status.ready = run.role === 'init' && s.terminated!.exitCode === 0;
 	} else {
 		status.state = {waiting: {reason: s.waiting.reason, ...(s.waiting.message ? {message: s.waiting.message} : {})}};
 	}
