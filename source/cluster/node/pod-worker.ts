@@ -67,7 +67,7 @@ export class PodWorker {
 
 	constructor(public pod: Pod, private readonly host: WorkerHost) {
 		const add = (spec: Container, role: Role) => {
-			const actor = createActor(containerMachine, {input: {name: spec.name, image: spec.image ?? '', reason: role === 'regular' && pod.spec?.initContainers?.length ? 'PodInitializing' : 'ContainerCreating'}});
+			const actor = createActor(containerMachine, {input: {name: spec.name, image: spec.image ?? '', reason: role !== 'regular' || pod.spec?.initContainers?.length ? 'PodInitializing' : 'ContainerCreating'}});
 			actor.start();
 			this.runs.push({spec, role, actor, log: new ContainerLog(), crash: new Backoff(), pull: new Backoff(), probes: [], env: []});
 		};
@@ -119,7 +119,6 @@ export class PodWorker {
 		}
 		this.initialized = true;
 		this.phase = 'running';
-		for (const run of this.runs) if (run.role === 'regular') run.actor.send({type: 'WAIT', reason: 'ContainerCreating'});
 		for (const run of this.runs) if (run.role === 'regular') this.enqueue(run);
 		this.host.changed();
 	}
