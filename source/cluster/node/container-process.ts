@@ -65,7 +65,7 @@ export class ContainerProcess {
 				return;
 			case 'shell': {
 				const io = {out: (t: string) => host.log(t), err: (t: string) => host.log(t)};
-				this.shell = new Shell({fs: host.fs, environment: () => host.env, now: () => host.timers.now(), hostname: host.hostname, resolve: host.resolve}, io, program.shell);
+				this.shell = new Shell({fs: host.fs, environment: () => host.env, now: () => host.timers.now(), hostname: host.hostname, resolve: name => host.resolve(name)}, io, program.shell);
 				this.run = this.shell.run(program.script);
 				this.step(undefined);
 			}

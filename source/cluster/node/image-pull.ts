@@ -3,7 +3,7 @@
 // while its back-off (10 s doubling to 300 s) runs, ImagePullBackOff, with upstream's events.
 import type {Pod} from '../objects/types.js';
 import type {ContainerRuntime} from './container-runtime.js';
-import type {ContainerRun, WorkerHost} from './pod-worker.js';
+import type {ContainerRun, PodWorker, WorkerHost} from './pod-worker.js';
 
 export const pullFailsAnnotation = 'sim.kubetui.dev/image-pull-fails';
 
@@ -28,21 +28,21 @@ export function fullReference(image: string): string {
 	return ref;
 }
 
-export function pullFailure(run: ContainerRun, image: string, now: number, host: WorkerHost, retry: () => void): void {
+export function pullFailure(run: ContainerRun, image: string, now: number, host: WorkerHost, worker: PodWorker, retry: () => void): void {
 	const ref = fullReference(image);
 	const reason = `rpc error: code = NotFound desc = failed to pull and unpack image "${ref}": failed to resolve reference "${ref}": ${ref}: not found`;
-	host.event('Warning', 'Failed', `Failed to pull image "${image}": ${reason}`);
-	host.event('Warning', 'Failed', 'Error: ErrImagePull');
+	host.event(worker, 'Warning', 'Failed', `Failed to pull image "${image}": ${reason}`);
+	host.event(worker, 'Warning', 'Failed', 'Error: ErrImagePull');
 	run.actor.send({type: 'WAIT', reason: 'ErrImagePull', message: reason});
 	run.pull.next(now);
 	const delay = run.pull.get();
-	host.changed();
+	host.changed(worker);
 	// The next sync, a moment later, finds the image in back-off.
 	run.timer = host.timers.after(1000, () => {
 		run.actor.send({type: 'WAIT', reason: 'ImagePullBackOff', message: `Back-off pulling image "${image}"`});
-		host.event('Normal', 'BackOff', `Back-off pulling image "${image}"`);
-		host.event('Warning', 'Failed', 'Error: ImagePullBackOff');
-		host.changed();
+		host.event(worker, 'Normal', 'BackOff', `Back-off pulling image "${image}"`);
+		host.event(worker, 'Warning', 'Failed', 'Error: ImagePullBackOff');
+		host.changed(worker);
 		run.timer = host.timers.after(delay - 1000, () => {
 			run.timer = undefined;
 			retry();

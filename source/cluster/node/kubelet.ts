@@ -30,6 +30,8 @@ export class Kubelet extends Component {
 	private readonly configMaps: Informer<ConfigMap>;
 	private readonly secrets: Informer<Secret>;
 	private readonly timers: Timers;
+	/** What every pod worker on this node shares. */
+	private readonly services: WorkerHost;
 	/** Pods this kubelet refused to run (kubelet admission): never started again. */
 	private readonly rejected = new Set<string>();
 	private readonly running = new Map<string, RunningPod>();
@@ -47,6 +49,16 @@ export class Kubelet extends Component {
 		this.secrets = this.informer<Secret>('secrets');
 		const simulated = ctx.clock.simulated;
 		this.timers = {now: () => ctx.clock.now(), after: (ms, fn) => simulated.setTimeout(fn, ms), cancel: id => simulated.clearTimeout(id)};
+		this.services = {
+			timers: this.timers, runtime: this.runtime, hostIP,
+			objects: {
+				configMap: (namespace, name) => this.configMaps.get(`${namespace}/${name}`),
+				secret: (namespace, name) => this.secrets.get(`${namespace}/${name}`),
+			},
+			event: (worker, type, reason, message) => this.pendingEvents.push(() => this.recorder.event(worker.pod, type, reason, message)),
+			changed: worker => this.dirty.add(worker.key),
+			resolve: () => undefined, // cluster DNS is not simulated yet: every name is NXDOMAIN
+		};
 		const enqueue = (pod: Pod) => this.queue.add(objectKey(pod));
 		this.on(this.pods, {add: enqueue, update: (_, pod) => enqueue(pod), delete: enqueue});
 		this.on(this.nodes, {
@@ -81,7 +93,10 @@ export class Kubelet extends Component {
 			if (running) this.stopPod(key, running);
 			return;
 		}
-		if (running) running.pod = pod;
+		if (running) {
+			running.pod = pod;
+			running.worker.pod = pod;
+		}
 		if (pod.metadata?.deletionTimestamp) {
 			if (!running) return this.finish(pod); // nothing was started: nothing to stop
 			running.worker.pod = pod;
@@ -104,17 +119,7 @@ export class Kubelet extends Component {
 			return;
 		}
 		const now = this.ctx.clock.now();
-		const host: WorkerHost = {
-			timers: this.timers, runtime: this.runtime, hostIP: this.hostIP, podIP,
-			objects: {
-				configMap: (namespace, name) => this.configMaps.get(`${namespace}/${name}`),
-				secret: (namespace, name) => this.secrets.get(`${namespace}/${name}`),
-			},
-			event: (type, reason, message) => this.pendingEvents.push(() => this.recorder.event(entry.pod, type, reason, message)),
-			changed: () => this.dirty.add(key),
-			resolve: () => undefined, // cluster DNS is not simulated yet: every name is NXDOMAIN
-		};
-		const worker = new PodWorker(pod, host);
+		const worker = new PodWorker(pod, key, podIP, this.services);
 		const entry: RunningPod = {worker, pod, podIP, startTime: now};
 		this.running.set(key, entry);
 		this.dirty.add(key);
@@ -198,9 +203,9 @@ export class Kubelet extends Component {
 		const run = container === undefined ? runs.find(r => r.role === 'regular') : running.worker.find(container);
 		if (!run) return `container ${container} is not valid for pod ${name}`;
 		const state = running.worker.state(run);
-		if (previous) return run.log.previous ?? `previous terminated container "${run.spec.name}" in pod "${name}" not found`;
+		if (previous) return run.logs.previous ?? `previous terminated container "${run.spec.name}" in pod "${name}" not found`;
 		if (state.runs === 0) return `container "${run.spec.name}" in pod "${name}" is waiting to start: ${state.waiting.reason}`;
-		return run.log.current();
+		return run.logs.current();
 	}
 
 	/** Images on this node, as node.status.images would list them. */

@@ -5,47 +5,26 @@
 import {createActor, type Actor} from 'xstate';
 import type {Container, Pod} from '../objects/types.js';
 import {containerMachine, type ContainerContext} from '../machines/container.js';
-import {Backoff} from './backoff.js';
-import {ContainerProcess, type Timers} from './container-process.js';
+import {ContainerRun, type Role, type RunContext} from './container-run.js';
+import {ContainerProcess, type ExitReason, type Timers} from './container-process.js';
 import type {ContainerRuntime} from './container-runtime.js';
 import {containerEnv} from './container-env.js';
 import {programFor} from './images.js';
-import {ContainerLog} from './logs.js';
 import {ProbeWorker, probeTitle, type ProbeResult} from './probes.js';
 import {FileSystem, type Volume} from './shell/filesystem.js';
 import {mountVolumes, type ObjectSource} from './volumes.js';
 import {pullFails, pullFailure, startPull} from './image-pull.js';
-import {memoryLimit} from './resources.js';
 import {stopContainer} from './termination.js';
 
-export type Role = 'init' | 'sidecar' | 'regular';
-
-export interface ContainerRun {
-	spec: Container;
-	role: Role;
-	actor: Actor<typeof containerMachine>;
-	log: ContainerLog;
-	crash: Backoff;
-	pull: Backoff;
-	process?: ContainerProcess;
-	fs?: FileSystem;
-	probes: ProbeWorker[];
-	env: Array<[string, string]>;
-	/** A timer for a retry (back-off, config error) or a pending pull. */
-	timer?: number;
-	/** SIGKILL timer while stopping. */
-	killTimer?: number;
-	stopping?: boolean;
-}
+export {ContainerRun, type Role} from './container-run.js';
 
 export interface WorkerHost {
 	timers: Timers;
 	runtime: ContainerRuntime;
 	objects: ObjectSource;
 	hostIP: string;
-	podIP: string;
-	event(type: 'Normal' | 'Warning', reason: string, message: string): void;
-	changed(): void;
+	event(worker: PodWorker, type: 'Normal' | 'Warning', reason: string, message: string): void;
+	changed(worker: PodWorker): void;
 	resolve(name: string): string | undefined;
 }
 
@@ -54,22 +33,23 @@ const relistMs = 1000;
 
 export type WorkerPhase = 'mounting' | 'initializing' | 'running' | 'terminating' | 'stopped';
 
-export class PodWorker {
+export class PodWorker implements RunContext {
 	phase: WorkerPhase = 'mounting';
 	initialized = false;
 	readonly runs: ContainerRun[] = [];
-	private volumes = new Map<string, Volume>();
+	private volumes = new Map<string, () => Volume>();
+	private readonly built = new Map<string, Volume>();
 	private readonly queue: ContainerRun[] = [];
 	private busy = false;
 	private mountTimer?: number;
 	private mountDelayMs = 500;
 	private deadline = 0;
 
-	constructor(public pod: Pod, private readonly host: WorkerHost) {
+	constructor(public pod: Pod, readonly key: string, readonly podIP: string, private readonly host: WorkerHost) {
 		const add = (spec: Container, role: Role) => {
 			const actor = createActor(containerMachine, {input: {name: spec.name, image: spec.image ?? '', reason: role !== 'regular' || pod.spec?.initContainers?.length ? 'PodInitializing' : 'ContainerCreating'}});
 			actor.start();
-			this.runs.push({spec, role, actor, log: new ContainerLog(), crash: new Backoff(), pull: new Backoff(), probes: [], env: []});
+			this.runs.push(new ContainerRun(spec, role, actor, this));
 		};
 		for (const c of pod.spec?.initContainers ?? []) add(c, c.restartPolicy === 'Always' ? 'sidecar' : 'init');
 		for (const c of pod.spec?.containers ?? []) add(c, 'regular');
@@ -95,14 +75,14 @@ export class PodWorker {
 	start(): void {
 		const result = mountVolumes(this.pod, this.host.objects);
 		if ('message' in result) {
-			this.host.event('Warning', 'FailedMount', result.message);
+			this.host.event(this, 'Warning', 'FailedMount', result.message);
 			this.mountTimer = this.host.timers.after(this.mountDelayMs, () => this.start());
 			this.mountDelayMs = Math.min(this.mountDelayMs * 2, 122_000);
 			return;
 		}
 		this.volumes = result.volumes;
 		this.phase = 'initializing';
-		this.host.changed();
+		this.host.changed(this);
 		this.nextInit();
 	}
 
@@ -120,7 +100,7 @@ export class PodWorker {
 		this.initialized = true;
 		this.phase = 'running';
 		for (const run of this.runs) if (run.role === 'regular') this.enqueue(run);
-		this.host.changed();
+		this.host.changed(this);
 	}
 
 	private enqueue(run: ContainerRun): void {
@@ -138,26 +118,26 @@ export class PodWorker {
 		const image = spec.image ?? '';
 		if (pullFails(this.pod, spec.name)) {
 			this.busy = true;
-			this.host.event('Normal', 'Pulling', `Pulling image "${image}"`);
+			this.host.event(this, 'Normal', 'Pulling', `Pulling image "${image}"`);
 			run.timer = this.host.timers.after(startPull(this.host.runtime, image), () => {
 				run.timer = undefined;
 				this.busy = false;
-				pullFailure(run, image, this.now, this.host, () => this.enqueue(run));
+				pullFailure(run, image, this.now, this.host, this, () => this.enqueue(run));
 				this.pump();
 			});
 			return;
 		}
 		const plan = this.host.runtime.pull(image, spec.imagePullPolicy);
 		if (plan.pullMs === 0) {
-			this.host.event('Normal', 'Pulled', `Container image "${image}" already present on machine`);
+			this.host.event(this, 'Normal', 'Pulled', `Container image "${image}" already present on machine`);
 			return this.create(run);
 		}
 		this.busy = true;
-		this.host.event('Normal', 'Pulling', `Pulling image "${image}"`);
+		this.host.event(this, 'Normal', 'Pulling', `Pulling image "${image}"`);
 		run.timer = this.host.timers.after(plan.pullMs, () => {
 			run.timer = undefined;
 			this.busy = false;
-			this.host.event('Normal', 'Pulled', `Successfully pulled image "${image}" in ${goDuration(plan.pullMs - plan.waitMs)} (${goDuration(plan.pullMs)} including waiting). Image size: ${plan.size} bytes.`);
+			this.host.event(this, 'Normal', 'Pulled', `Successfully pulled image "${image}" in ${goDuration(plan.pullMs - plan.waitMs)} (${goDuration(plan.pullMs)} including waiting). Image size: ${plan.size} bytes.`);
 			this.create(run);
 			this.pump();
 		});
@@ -166,45 +146,29 @@ export class PodWorker {
 	private create(run: ContainerRun): void {
 		if (this.phase === 'terminating' || this.phase === 'stopped') return;
 		const {spec} = run;
-		const env = containerEnv(this.pod, spec, this.host.objects, this.host.podIP, this.host.hostIP);
+		// Only a container that takes values from ConfigMaps or Secrets can fail here; the rest resolve on use.
+		const env = spec.env?.length || spec.envFrom?.length ? this.envFor(spec) : undefined;
 		if (typeof env === 'string') {
 			run.actor.send({type: 'WAIT', reason: 'CreateContainerConfigError', message: env});
-			this.host.event('Warning', 'Failed', `Error: ${env}`);
-			this.host.changed();
+			this.host.event(this, 'Warning', 'Failed', `Error: ${env}`);
+			this.host.changed(this);
 			run.timer = this.host.timers.after(10_000, () => {
 				run.timer = undefined;
 				this.enqueue(run);
 			});
 			return;
 		}
-		const fs = new FileSystem();
-		for (const m of spec.volumeMounts ?? []) {
-			const volume = this.volumes.get(m.name);
-			if (volume) fs.mount(m.mountPath, volume, m.readOnly ?? false);
-		}
-		run.fs = fs;
-		run.env = env;
+		run.newInstance(env);
 		const s = this.state(run);
-		if (s.runs > 0) run.log.rotate(this.now);
+		if (s.runs > 0 && run.hasLog) run.logs.rotate(this.now);
 		const containerID = `containerd://${fakeID(`${this.pod.metadata?.uid}/${spec.name}/${s.runs}`)}`;
-		this.host.event('Normal', 'Created', `Created container: ${spec.name}`);
+		this.host.event(this, 'Normal', 'Created', `Created container: ${spec.name}`);
 		run.actor.send({type: 'START', at: this.now, containerID});
-		this.host.event('Normal', 'Started', `Started container ${spec.name}`);
-		const limit = memoryLimit(spec);
-		const process = new ContainerProcess(programFor(spec), {
-			timers: this.host.timers, fs, env, hostname: this.pod.metadata?.name ?? '',
-			log: text => run.log.write(text, this.now),
-			...(limit !== undefined ? {memoryLimitBytes: limit} : {}),
-			resolve: name => this.host.resolve(name),
-			// The kubelet notices an exit at its next relist (PLEG, every second), not the instant it happens.
-			onExit: (code, reason) => {
-				const at = this.now;
-				this.host.timers.after(relistMs, () => this.exited(run, process, code, reason, at));
-			},
-		});
+		this.host.event(this, 'Normal', 'Started', `Started container ${spec.name}`);
+		const process = new ContainerProcess(programFor(spec), run);
 		run.process = process;
 		this.startProbes(run);
-		this.host.changed();
+		this.host.changed(this);
 		process.start();
 	}
 
@@ -227,10 +191,10 @@ export class PodWorker {
 
 	private probed(run: ContainerRun, worker: ProbeWorker, result: ProbeResult, crossed: 'success' | 'failure' | undefined): void {
 		if (this.phase === 'stopped' || run.stopping) return;
-		if (!result.ok) this.host.event('Warning', 'Unhealthy', `${probeTitle(worker.kind)} probe failed: ${result.output}`);
+		if (!result.ok) this.host.event(this, 'Warning', 'Unhealthy', `${probeTitle(worker.kind)} probe failed: ${result.output}`);
 		if (worker.kind === 'readiness' && crossed) {
 			run.actor.send({type: 'READY', ready: crossed === 'success'});
-			this.host.changed();
+			this.host.changed(this);
 		}
 		if (worker.kind === 'startup' && crossed === 'success') {
 			worker.stop();
@@ -243,19 +207,20 @@ export class PodWorker {
 			else run.actor.send({type: 'READY', ready: true});
 			run.probes.push(...more);
 			for (const p of more) p.start();
-			this.host.changed();
+			this.host.changed(this);
 			if (run.role === 'sidecar') this.nextInit();
 		}
 		if ((worker.kind === 'liveness' || worker.kind === 'startup') && crossed === 'failure') {
 			const probe = worker.kind === 'liveness' ? run.spec.livenessProbe! : run.spec.startupProbe!;
-			this.host.event('Normal', 'Killing', `Container ${run.spec.name} failed ${worker.kind} probe, will be restarted`);
+			this.host.event(this, 'Normal', 'Killing', `Container ${run.spec.name} failed ${worker.kind} probe, will be restarted`);
 			const grace = probe.terminationGracePeriodSeconds ?? this.pod.spec?.terminationGracePeriodSeconds ?? 30;
 			this.stop(run, this.now + grace * 1000, false);
 		}
 	}
 
 	private targetOf(run: ContainerRun) {
-		return {container: run.spec, process: run.process!, fs: run.fs!, env: run.env, podIP: this.host.podIP, hostname: this.pod.metadata?.name ?? '', log: (t: string) => run.log.write(t, this.now)};
+		const now = () => this.now;
+		return {container: run.spec, process: run.process!, get fs() { return run.fs; }, get env() { return run.env; }, podIP: this.podIP, hostname: this.pod.metadata?.name ?? '', log: (t: string) => run.logs.write(t, now())};
 	}
 
 	/** Stop one container: preStop (on deletion), SIGTERM, SIGKILL at the deadline. */
@@ -274,9 +239,9 @@ export class PodWorker {
 		if (run.killTimer !== undefined) this.host.timers.cancel(run.killTimer);
 		run.killTimer = undefined;
 		run.stopping = false;
-		if (reason === 'OOMKilled') run.log.write('stress: FAIL: [1] (415) <-- worker 7 got signal 9\n', this.now);
+		if (reason === 'OOMKilled') run.logs.write('stress: FAIL: [1] (415) <-- worker 7 got signal 9\n', this.now);
 		run.actor.send({type: 'EXIT', exitCode, reason, at});
-		this.host.changed();
+		this.host.changed(this);
 		if (this.phase === 'terminating') return this.continueTermination();
 		if (this.phase === 'stopped') return;
 		const restart = run.role === 'sidecar' || this.restartPolicy === 'Always' || (this.restartPolicy === 'OnFailure' && exitCode !== 0);
@@ -300,8 +265,8 @@ export class PodWorker {
 			const who = `${pod.name}_${pod.namespace ?? 'default'}(${pod.uid})`;
 			const delay = run.crash.get();
 			run.actor.send({type: 'WAIT', reason: 'CrashLoopBackOff', message: `back-off ${delay / 1000 >= 60 ? `${Math.floor(delay / 60_000)}m${(delay % 60_000) / 1000}s` : `${delay / 1000}s`} restarting failed container=${run.spec.name} pod=${who}`});
-			this.host.event('Warning', 'BackOff', `Back-off restarting failed container ${run.spec.name} in pod ${who}`);
-			this.host.changed();
+			this.host.event(this, 'Warning', 'BackOff', `Back-off restarting failed container ${run.spec.name} in pod ${who}`);
+			this.host.changed(this);
 			run.timer = this.host.timers.after(Math.max(0, finished + delay - this.now), () => {
 				run.timer = undefined;
 				run.crash.next(this.now);
@@ -320,7 +285,7 @@ export class PodWorker {
 		for (const run of this.runs) if (run.timer !== undefined) this.host.timers.cancel(run.timer);
 		const sidecars = this.runs.filter(r => r.role === 'sidecar' && r.process?.running).reverse();
 		for (const run of sidecars) this.stop(run, this.now + (this.pod.spec?.terminationGracePeriodSeconds ?? 30) * 1000, false);
-		this.host.changed();
+		this.host.changed(this);
 	}
 
 	/** Deletion: everything running gets preStop and SIGTERM, regular containers first, sidecars after. */
@@ -338,7 +303,7 @@ export class PodWorker {
 		void wasStopped;
 		for (const run of this.runs) {
 			if (run.role !== 'sidecar' && run.process?.running) {
-				this.host.event('Normal', 'Killing', `Stopping container ${run.spec.name}`);
+				this.host.event(this, 'Normal', 'Killing', `Stopping container ${run.spec.name}`);
 				this.stop(run, this.deadline, true);
 			}
 		}
@@ -350,14 +315,51 @@ export class PodWorker {
 		const sidecar = [...this.runs].reverse().find(r => r.role === 'sidecar' && r.process?.running);
 		if (sidecar) {
 			if (!sidecar.stopping) {
-				this.host.event('Normal', 'Killing', `Stopping container ${sidecar.spec.name}`);
+				this.host.event(this, 'Normal', 'Killing', `Stopping container ${sidecar.spec.name}`);
 				this.stop(sidecar, Math.max(this.deadline, this.now + 2000), true);
 			}
 			return;
 		}
 		this.phase = 'stopped';
 		this.terminated = true;
-		this.host.changed();
+		this.host.changed(this);
+	}
+
+	get timers(): Timers {
+		return this.host.timers;
+	}
+
+	get hostname(): string {
+		return this.pod.metadata?.name ?? '';
+	}
+
+	resolve(name: string): string | undefined {
+		return this.host.resolve(name);
+	}
+
+	/** The kubelet notices an exit at its next relist (PLEG, every second), not the instant it happens. */
+	processExited(run: ContainerRun, process: ContainerProcess, code: number, reason: ExitReason): void {
+		const at = this.now;
+		this.host.timers.after(relistMs, () => this.exited(run, process, code, reason, at));
+	}
+
+	filesystemFor(container: Container): FileSystem {
+		const fs = new FileSystem();
+		for (const m of container.volumeMounts ?? []) {
+			let volume = this.built.get(m.name);
+			if (!volume) {
+				const make = this.volumes.get(m.name);
+				if (!make) continue;
+				volume = make();
+				this.built.set(m.name, volume);
+			}
+			fs.mount(m.mountPath, volume, m.readOnly ?? false);
+		}
+		return fs;
+	}
+
+	envFor(container: Container): Array<[string, string]> | string {
+		return containerEnv(this.pod, container, this.host.objects, this.podIP, this.host.hostIP);
 	}
 
 	/** Deletion finished: every container has stopped. */

@@ -45,7 +45,7 @@ export function stopContainer(run: ContainerRun, deadline: number, preStop: bool
 	const program = programFor({name: run.spec.name, image: run.spec.image ?? '', command: hook.exec!.command ?? []});
 	if (program.kind !== 'shell') return afterHook(); // `nginx -s quit` and the like: done at once
 	hookProcess = new ContainerProcess(program, {
-		timers, fs: run.fs!, env: [], hostname, log: () => {}, resolve: () => undefined,
+		timers, fs: run.fs, env: run.env, hostname, log: () => {}, resolve: () => undefined,
 		onExit: () => afterHook(),
 	});
 	hookProcess.start();
