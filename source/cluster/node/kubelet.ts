@@ -90,6 +90,7 @@ export class Kubelet extends Component {
 		const pod = this.pods.get(key);
 		const running = this.running.get(key);
 		if (!pod) {
+			this.rejected.delete(key);
 			if (running) this.stopPod(key, running);
 			return;
 		}
@@ -108,7 +109,9 @@ export class Kubelet extends Component {
 	}
 
 	private start(key: string, pod: Pod): void {
-		const rejection = admitPod(pod, this.nodes.get(this.nodeName), [...this.running.values()].map(r => r.pod));
+		// Pods that have finished (Succeeded, Failed) no longer hold their requests.
+		const admitted = [...this.running.values()].map(r => r.pod).filter(p => p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed');
+		const rejection = admitPod(pod, this.nodes.get(this.nodeName), admitted);
 		if (rejection) return this.reject(key, pod, rejection.reason, rejection.message);
 		const podIP = this.ips.allocate(key);
 		if (!podIP) {
