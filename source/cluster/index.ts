@@ -10,6 +10,7 @@ import {SharedInformerFactory} from './client/informer-factory.js';
 import {controlPlane} from './control-plane/index.js';
 import {NodeAgents} from './node/agents.js';
 import {Kubectl, type CommandResult} from './kubectl/index.js';
+import {readLogs, type LogOptions, type LogSource} from './kubectl/logs.js';
 import {systemPriorityClasses} from './api/resources/priorityclasses.js';
 export {readManifests, CommandError} from './kubectl/index.js';
 export {printTable, formatTable, qualifiedKind, type PrintOptions} from './kubectl/printer.js';
@@ -45,6 +46,8 @@ export interface Cluster {
 	step(ticks?: number): void;
 	/** Run one kubectl-style command line now. Throws an Error with the API's message when it fails. */
 	run(command: string): CommandResult;
+	/** A container's log lines, as `kubectl logs` prints them (throws CommandError with kubectl's message). */
+	logs(namespace: string, pod: string, options?: LogOptions): string[];
 	/** Control-plane components and kubelets with their loop state, in tick order. */
 	components(): ComponentStatus[];
 	/** Called after every step and every command that changed something. */
@@ -89,7 +92,9 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
 	});
 	const listeners = new Set<() => void>();
 	const client = clientFor('kubernetes-admin');
-	const kubectl = new Kubectl(client, () => clock.now());
+	const logSource: LogSource = (node, namespace, pod, container, previous) =>
+		nodes.get(node)?.logs(namespace, pod, container, previous) ?? `container "${container}" in pod "${pod}" is waiting to start: ContainerCreating`;
+	const kubectl = new Kubectl(client, () => clock.now(), logSource);
 
 	const cluster: Cluster = {
 		name: options.name ?? 'kubetui',
@@ -102,6 +107,9 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
 			const result = kubectl.run(command);
 			cluster.notify();
 			return result;
+		},
+		logs(namespace, pod, options = {}) {
+			return readLogs(client, logSource, namespace, pod, options);
 		},
 		components() {
 			return [...controllers, ...nodes.kubelets()].map(c => c.status());
@@ -117,7 +125,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
 	return cluster;
 }
 
-export type {ApiClient, CommandResult, ComponentStatus};
+export type {ApiClient, CommandResult, ComponentStatus, LogOptions};
 export {StatusError, isStatusError, lookupResource, resources, formatTraceEntry, type TraceEntry, type WatchEvent, type ResourceDescriptor, type PrinterColumn} from './api/index.js';
 export * from './objects/types.js';
 export {summarizePod, isPodReady, type PodSummary} from './objects/pod-status.js';

@@ -9,17 +9,18 @@ import {splitCommandLine} from './command-line.js';
 import {CommandError, type CommandResult} from './command.js';
 import {parse, namespaceOf, target} from './args.js';
 import {describe, get} from './get.js';
+import {logsCommand, type LogSource} from './logs.js';
 import {rollout} from './rollout.js';
 import {lastAppliedAnnotation, threeWayMergePatch} from './three-way-merge.js';
 
 export {CommandError, type CommandResult};
 
 const qualifiedName = (type: ResourceType) => (type.group ? `${type.singular}.${type.group}` : type.singular);
-const verbs = ['apply', 'cordon', 'delete', 'describe', 'get', 'rollout', 'scale', 'uncordon'];
+const verbs = ['apply', 'cordon', 'delete', 'describe', 'get', 'logs', 'rollout', 'scale', 'uncordon'];
 
 export class Kubectl {
 	/** `now`: simulated time (epoch ms), for AGE columns. */
-	constructor(readonly client: ApiClient, private readonly now: () => number) {}
+	constructor(readonly client: ApiClient, private readonly now: () => number, private readonly logSource: LogSource = () => 'logs are not available') {}
 
 	run(commandLine: string): CommandResult {
 		let argv: string[];
@@ -40,6 +41,7 @@ export class Kubectl {
 				case 'apply': return this.applyFiles(rest);
 				case 'get': return get(this.client, rest, this.now());
 				case 'describe': return describe(this.client, rest, this.now());
+				case 'logs': return {message: logsCommand(this.client, this.logSource, rest)};
 				case 'rollout': return rollout(this.client, rest, this.now());
 				default: throw new CommandError(`error: unknown command "${verb}" for "kubectl" (supported: ${verbs.join(', ')})`);
 			}

@@ -1,23 +1,12 @@
 // The container runtime's image store on one node: which images are present, and pulls done one at a
 // time (the kubelet's default serializeImagePulls), so a pod may wait behind another pod's pull.
 import type {Random} from '../sim/random.js';
+import {imageSize} from './images.js';
 
-/** Sizes of common images, bytes; others get a size derived from the name. */
-const knownSizes: Record<string, number> = {
-	nginx: 72_000_000, redis: 45_000_000, postgres: 150_000_000, busybox: 2_200_000, alpine: 3_500_000,
-	'registry.k8s.io/pause': 320_000, httpd: 58_000_000, memcached: 36_000_000, mysql: 170_000_000,
-};
 /** Simulated registry bandwidth: bytes per second. */
 const bandwidth = 30_000_000;
 
-export function imageSize(image: string): number {
-	const repository = image.split('@')[0]!.replace(/:[^/:]+$/, '');
-	const known = knownSizes[repository] ?? knownSizes[repository.split('/').pop()!];
-	if (known) return known;
-	let hash = 0;
-	for (let i = 0; i < image.length; i++) hash = (hash * 31 + image.charCodeAt(i)) >>> 0;
-	return 10_000_000 + (hash % 90) * 1_000_000;
-}
+export {imageSize};
 
 export interface PullPlan {
 	/** ms from now until the image is present. */

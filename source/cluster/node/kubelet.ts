@@ -1,19 +1,21 @@
-// The kubelet of one node: registers the node's status, runs each pod bound to it as a pod-lifecycle
+// The kubelet of one node: registers the node's status, runs each pod bound to it in a pod worker
 // machine, reports pod status through the API server, and finishes graceful deletions.
-import {createActor, type Actor} from 'xstate';
-import type {Node, Pod} from '../objects/types.js';
+import type {ConfigMap, Node, Pod, Secret} from '../objects/types.js';
 import {objectKey} from '../objects/types.js';
 import {Component, type ComponentContext} from '../client/controller.js';
 import type {Informer} from '../client/informer.js';
 import {isStatusError} from '../api/index.js';
-import {podLifecycleMachine, type ContainerPlan} from '../machines/pod-lifecycle.js';
 import {ContainerRuntime} from './container-runtime.js';
-import {computePodStatus, type PodPhaseState} from './pod-status.js';
+import {computePodStatus} from './pod-status.js';
+import {PodWorker, type WorkerHost} from './pod-worker.js';
+import {admitPod} from './kubelet-admission.js';
+import type {Timers} from './container-process.js';
+import type {LogLine} from './logs.js';
 import {registeredNodeStatus, registrationEvents, wellKnownLabels} from './node-status.js';
 import {PodIPAllocator} from './pod-ip.js';
 
 interface RunningPod {
-	actor: Actor<typeof podLifecycleMachine>;
+	worker: PodWorker;
 	pod: Pod;
 	podIP?: string;
 	startTime: number;
@@ -21,13 +23,17 @@ interface RunningPod {
 	written?: string;
 }
 
-/** Seconds a container takes to exit on SIGTERM (bounded by the grace period). */
-const stopSeconds = 1;
-
 export class Kubelet extends Component {
 	private readonly pods: Informer<Pod>;
 	private readonly nodes: Informer<Node>;
 	private readonly runtime: ContainerRuntime;
+	private readonly configMaps: Informer<ConfigMap>;
+	private readonly secrets: Informer<Secret>;
+	private readonly timers: Timers;
+	/** What every pod worker on this node shares. */
+	private readonly services: WorkerHost;
+	/** Pods this kubelet refused to run (kubelet admission): never started again. */
+	private readonly rejected = new Set<string>();
 	private readonly running = new Map<string, RunningPod>();
 	private readonly dirty = new Set<string>();
 	private readonly pendingEvents: Array<() => void> = [];
@@ -39,6 +45,20 @@ export class Kubelet extends Component {
 		this.runtime = new ContainerRuntime(ctx.random, () => ctx.clock.now());
 		this.pods = this.informer<Pod>('pods', {fieldSelector: `spec.nodeName=${nodeName}`});
 		this.nodes = this.informer<Node>('nodes', {fieldSelector: `metadata.name=${nodeName}`});
+		this.configMaps = this.informer<ConfigMap>('configmaps');
+		this.secrets = this.informer<Secret>('secrets');
+		const simulated = ctx.clock.simulated;
+		this.timers = {now: () => ctx.clock.now(), after: (ms, fn) => simulated.setTimeout(fn, ms), cancel: id => simulated.clearTimeout(id)};
+		this.services = {
+			timers: this.timers, runtime: this.runtime, hostIP,
+			objects: {
+				configMap: (namespace, name) => this.configMaps.get(`${namespace}/${name}`),
+				secret: (namespace, name) => this.secrets.get(`${namespace}/${name}`),
+			},
+			event: (worker, type, reason, message) => this.pendingEvents.push(() => this.recorder.event(worker.pod, type, reason, message)),
+			changed: worker => this.dirty.add(worker.key),
+			resolve: () => undefined, // cluster DNS is not simulated yet: every name is NXDOMAIN
+		};
 		const enqueue = (pod: Pod) => this.queue.add(objectKey(pod));
 		this.on(this.pods, {add: enqueue, update: (_, pod) => enqueue(pod), delete: enqueue});
 		this.on(this.nodes, {
@@ -58,6 +78,8 @@ export class Kubelet extends Component {
 		});
 		this.pods.start();
 		this.nodes.start();
+		this.configMaps.start();
+		this.secrets.start();
 	}
 
 	protected override hasOtherWork(): boolean {
@@ -68,27 +90,29 @@ export class Kubelet extends Component {
 		const pod = this.pods.get(key);
 		const running = this.running.get(key);
 		if (!pod) {
+			this.rejected.delete(key);
 			if (running) this.stopPod(key, running);
 			return;
 		}
-		if (running) running.pod = pod;
+		if (running) {
+			running.pod = pod;
+			running.worker.pod = pod;
+		}
 		if (pod.metadata?.deletionTimestamp) {
 			if (!running) return this.finish(pod); // nothing was started: nothing to stop
-			const state = this.state(running);
-			if (state === 'containerCreating' || state === 'running') {
-				for (const c of pod.spec?.containers ?? []) {
-					if (running.actor.getSnapshot().context.startedAt[c.name] !== undefined) {
-						this.recorder.event(pod, 'Normal', 'Killing', `Stopping container ${c.name}`);
-					}
-				}
-				running.actor.send({type: 'DELETE', graceSeconds: pod.metadata.deletionGracePeriodSeconds ?? 30});
-			}
+			running.worker.pod = pod;
+			running.worker.terminate(pod.metadata.deletionGracePeriodSeconds ?? 30);
+			this.dirty.add(key);
 			return;
 		}
-		if (!running) this.start(key, pod);
+		if (!running && !this.rejected.has(key) && pod.status?.phase !== 'Failed' && pod.status?.phase !== 'Succeeded') this.start(key, pod);
 	}
 
 	private start(key: string, pod: Pod): void {
+		// Pods that have finished (Succeeded, Failed) no longer hold their requests.
+		const admitted = [...this.running.values()].map(r => r.pod).filter(p => p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed');
+		const rejection = admitPod(pod, this.nodes.get(this.nodeName), admitted);
+		if (rejection) return this.reject(key, pod, rejection.reason, rejection.message);
 		const podIP = this.ips.allocate(key);
 		if (!podIP) {
 			this.recorder.event(pod, 'Warning', 'FailedCreatePodSandBox', this.ips.hasCIDR()
@@ -98,33 +122,30 @@ export class Kubelet extends Component {
 			return;
 		}
 		const now = this.ctx.clock.now();
-		const containers: ContainerPlan[] = (pod.spec?.containers ?? []).map(c => {
-			const plan = this.runtime.pull(c.image!, c.imagePullPolicy);
-			return {name: c.name, image: c.image!, pullMs: plan.pullMs, waitMs: plan.waitMs, readyAt: now + plan.pullMs, size: plan.size};
-		});
-		const grace = pod.spec?.terminationGracePeriodSeconds ?? 30;
-		const actor = createActor(podLifecycleMachine, {
-			input: {containers, stopSeconds: Math.min(stopSeconds, grace), now: () => this.ctx.clock.now()},
-			clock: this.ctx.clock.simulated,
-		});
-		const entry: RunningPod = {actor, pod, podIP, startTime: now};
+		const worker = new PodWorker(pod, key, podIP, this.services);
+		const entry: RunningPod = {worker, pod, podIP, startTime: now};
 		this.running.set(key, entry);
-		actor.on('kubelet.event', e => this.pendingEvents.push(() => this.recorder.event(entry.pod, e.eventType, e.reason, e.message)));
-		actor.subscribe(() => this.dirty.add(key));
-		actor.start();
 		this.dirty.add(key);
+		worker.start();
+	}
+
+	/** Kubelet admission refused the pod: it fails at once, with the reason as its status. */
+	private reject(key: string, pod: Pod, reason: string, message: string): void {
+		this.rejected.add(key);
+		this.recorder.event(pod, 'Warning', reason, message);
+		const {resourceVersion: _, ...metadata} = pod.metadata!;
+		try {
+			this.client.updateStatus('pods', {...pod, metadata, status: {...pod.status, phase: 'Failed', reason, message: `Pod was rejected: ${message}`, startTime: this.ctx.clock.timestamp()}}, {reason: `pod rejected: ${reason}`});
+		} catch (error) {
+			if (!isStatusError(error, 'NotFound')) throw error;
+		}
 	}
 
 	private stopPod(key: string, running: RunningPod): void {
-		running.actor.stop();
+		running.worker.dispose();
 		this.running.delete(key);
 		this.dirty.delete(key);
 		this.ips.release(key);
-	}
-
-	private state(running: RunningPod): PodPhaseState {
-		const value = running.actor.getSnapshot().value;
-		return (typeof value === 'string' ? value : Object.keys(value)[0]) as PodPhaseState;
 	}
 
 	/** The status manager: write what changed, and remove pods whose containers have all stopped. */
@@ -135,18 +156,17 @@ export class Kubelet extends Component {
 			this.dirty.delete(key);
 			const running = this.running.get(key);
 			if (!running) continue;
-			const state = this.state(running);
-			if (state === 'terminated') {
+			if (running.worker.terminated) {
 				this.finish(running.pod);
 				this.stopPod(key, running);
 				continue;
 			}
-			const status = computePodStatus(running.pod, {state, context: running.actor.getSnapshot().context, podIP: running.podIP, hostIP: this.hostIP, startTime: running.startTime}, this.ctx.clock);
+			const status = computePodStatus(running.pod, {worker: running.worker, podIP: running.podIP, hostIP: this.hostIP, startTime: running.startTime}, this.ctx.clock);
 			const text = JSON.stringify(status);
 			if (text === running.written) continue;
 			const {resourceVersion: _, ...metadata} = running.pod.metadata!;
 			try {
-				this.client.updateStatus('pods', {...running.pod, metadata, status}, {reason: `pod ${state === 'running' ? 'running, ready' : state}`});
+				this.client.updateStatus('pods', {...running.pod, metadata, status}, {reason: `pod ${status.phase}`});
 				running.written = text;
 			} catch (error) {
 				if (!isStatusError(error, 'NotFound')) throw error;
@@ -176,6 +196,19 @@ export class Kubelet extends Component {
 		const updated = this.client.updateStatus<Node>('nodes', {...node, metadata, status: registeredNodeStatus(node, this.hostIP, this.ctx.clock)}, {reason: 'kubelet started: node status'});
 		for (const [type, reason, message] of registrationEvents(this.nodeName)) this.recorder.event(updated, type, reason, message);
 		this.registered = true;
+	}
+
+	/** A container's log lines (current or previous instance), or why there are none. */
+	logs(namespace: string, name: string, container: string | undefined, previous: boolean): LogLine[] | string {
+		const running = this.running.get(`${namespace}/${name}`);
+		if (!running) return `pod "${name}" is not running on node ${this.nodeName}`;
+		const runs = running.worker.runs;
+		const run = container === undefined ? runs.find(r => r.role === 'regular') : running.worker.find(container);
+		if (!run) return `container ${container} is not valid for pod ${name}`;
+		const state = running.worker.state(run);
+		if (previous) return run.logs.previous ?? `previous terminated container "${run.spec.name}" in pod "${name}" not found`;
+		if (state.runs === 0) return `container "${run.spec.name}" in pod "${name}" is waiting to start: ${state.waiting.reason}`;
+		return run.logs.current();
 	}
 
 	/** Images on this node, as node.status.images would list them. */

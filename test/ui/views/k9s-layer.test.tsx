@@ -40,7 +40,8 @@ test('Enter on a node lists its pods; d describes a pod; Esc walks back one view
 });
 
 test('Enter on a deployment lists its pods (its selector), on a pod its containers; x shows the ownership tree', async t => {
-	const {term} = await dashboard();
+	// 16 ticks: the kubelet pulls a pod's second image only once its first container has started, as SyncPod does.
+	const {term} = await dashboard(16);
 	await term.press(keys.tab, keys.tab); // deployments: api
 	await term.press(keys.enter);
 	const pods = await term.waitFor(f => f.includes('pods:api(default)[2]'));

@@ -1,3 +1,4 @@
+import {containerLines, initContainerSection} from './pod-describe.js';
 import type {Pod, PodSpec} from '../../objects/types.js';
 import type {ResourceDescriptor, Subresource} from '../resource.js';
 import {statusSubresource} from '../resource.js';
@@ -98,12 +99,11 @@ export const pods = {
 		['Service Account', p.spec?.serviceAccountName ?? ''],
 		['Node', p.spec?.nodeName ? `${p.spec.nodeName}/${p.status?.hostIP ?? ''}` : '<none>'],
 		['Status', p.metadata?.deletionTimestamp ? 'Terminating' : p.status?.phase ?? ''],
+		...(p.status?.reason ? [['Reason', p.status.reason] as [string, string]] : []),
+		...(p.status?.message ? [['Message', p.status.message] as [string, string]] : []),
 		['IP', p.status?.podIP ?? ''],
-		{title: 'Containers', lines: (p.spec?.containers ?? []).flatMap(c => {
-			const state = p.status?.containerStatuses?.find(s => s.name === c.name);
-			const current = state?.state?.running ? 'Running' : state?.state?.terminated ? 'Terminated' : 'Waiting';
-			return [`${c.name}:`, `  Image:          ${c.image ?? ''}`, `  State:          ${current}`, `  Ready:          ${state?.ready ?? false}`, `  Restart Count:  ${state?.restartCount ?? 0}`];
-		})},
+		...initContainerSection(p),
+		{title: 'Containers', lines: containerLines(p.spec?.containers ?? [], p.status?.containerStatuses)},
 		{title: 'Conditions', table: {headers: ['Type', 'Status'], rows: (p.status?.conditions ?? []).map(c => [c.type, c.status])}},
 		['QoS Class', p.status?.qosClass ?? ''],
 		['Node-Selectors', formatLabels(p.spec?.nodeSelector) || '<none>'],
