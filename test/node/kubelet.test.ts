@@ -9,7 +9,7 @@ test('a starting kubelet registers its node: capacity defaults, addresses, Ready
 	t.like(node.status!.capacity, {cpu: '4', memory: '8Gi', pods: '110'});
 	t.deepEqual(node.status!.addresses!.map(a => a.type), ['InternalIP', 'Hostname']);
 	t.is(node.status!.conditions!.find(c => c.type === 'Ready')?.status, 'True');
-	t.is(node.status!.nodeInfo!.kubeletVersion, 'v1.31.0');
+	t.is(node.status!.nodeInfo!.kubeletVersion, 'v1.32.0');
 	t.deepEqual(eventsFor(cluster, 'bare').filter(e => e.source?.component === 'kubelet').map(e => e.reason),
 		['Starting', 'NodeHasSufficientMemory', 'NodeHasNoDiskPressure', 'NodeHasSufficientPID', 'NodeAllocatableEnforced', 'NodeReady']);
 	t.deepEqual(eventsFor(cluster, 'bare', 'RegisteredNode').map(e => e.message), ['Node bare event: Registered Node bare in Controller']);

@@ -24,6 +24,9 @@ export interface ComponentContext {
 export interface ComponentStatus {
 	name: string;
 	identity: string;
+	/** The process it runs in: controller-manager, scheduler, cloud-controller-manager, kubelet. */
+	process: string;
+	/** idle, reconciling, backoff, stopped (its process was stopped), partitioned (a kubelet cut off). */
 	state: string;
 	queue: number;
 	passes: number;
@@ -43,6 +46,9 @@ export abstract class Component {
 		this.loop = createActor(controllerLoopMachine, {clock: ctx.clock.simulated}).start();
 	}
 
+	/** The process the component runs in: `stop NAME` stops all of a process's components together. */
+	readonly process: string = 'controller-manager';
+
 	private readonly ownInformers: Informer<any>[] = [];
 
 	/** The shared informer of a resource (one cache for every component that asks). */
@@ -61,6 +67,19 @@ export abstract class Component {
 	stop(): void {
 		for (const informer of this.ownInformers) this.ctx.informers.release(informer);
 		this.loop.stop();
+	}
+
+	/** Stop the process (`stop scheduler`): the loop does nothing until resumed; its informers keep their caches. */
+	pause(): void {
+		this.loop.send({type: 'PAUSE'});
+	}
+
+	resume(): void {
+		this.loop.send({type: 'RESUME'});
+	}
+
+	get stopped(): boolean {
+		return this.loop.getSnapshot().value === 'paused';
 	}
 
 	/** Reconcile one key. Throw to have it retried with backoff. */
@@ -104,7 +123,7 @@ export abstract class Component {
 	status(): ComponentStatus {
 		const snapshot = this.loop.getSnapshot();
 		return {
-			name: this.name, identity: this.identity, state: String(snapshot.value), queue: this.queue.length + this.queue.waiting,
+			name: this.name, identity: this.identity, process: this.process, state: snapshot.value === 'paused' ? 'stopped' : String(snapshot.value), queue: this.queue.length + this.queue.waiting,
 			passes: snapshot.context.passes, failures: snapshot.context.failures, lastError: snapshot.context.lastError,
 		};
 	}

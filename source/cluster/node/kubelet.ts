@@ -2,7 +2,7 @@
 // machine, reports pod status through the API server, and finishes graceful deletions.
 import type {ConfigMap, Node, Pod, Secret} from '../objects/types.js';
 import {objectKey} from '../objects/types.js';
-import {Component, type ComponentContext} from '../client/controller.js';
+import {Component, type ComponentContext, type ComponentStatus} from '../client/controller.js';
 import type {Informer} from '../client/informer.js';
 import {isStatusError} from '../api/index.js';
 import {ContainerRuntime} from './container-runtime.js';
@@ -13,6 +13,8 @@ import type {Timers} from './container-process.js';
 import type {LogLine} from './logs.js';
 import {registeredNodeStatus, registrationEvents, wellKnownLabels} from './node-status.js';
 import {PodIPAllocator} from './pod-ip.js';
+import {NodeLease} from './node-lease.js';
+import {NodeHeartbeat} from './node-heartbeat.js';
 
 interface RunningPod {
 	worker: PodWorker;
@@ -39,6 +41,11 @@ export class Kubelet extends Component {
 	private readonly pendingEvents: Array<() => void> = [];
 	private readonly ips = new PodIPAllocator();
 	private registered = false;
+	private readonly lease: NodeLease;
+	private readonly heartbeat: NodeHeartbeat;
+	/** Cut off from the API server (`partition NODE`): no reads, no writes; its containers run on. */
+	partitioned = false;
+	override readonly process = 'kubelet';
 
 	constructor(readonly nodeName: string, readonly hostIP: string, ctx: ComponentContext) {
 		super(`kubelet/${nodeName}`, `system:node:${nodeName}`, ctx, {component: 'kubelet', host: nodeName});
@@ -76,6 +83,8 @@ export class Kubelet extends Component {
 				if (node.spec?.podCIDR) this.ips.setCIDR(node.spec.podCIDR);
 			},
 		});
+		this.lease = new NodeLease(nodeName, this.client, ctx.clock);
+		this.heartbeat = new NodeHeartbeat(nodeName, hostIP, this.client, ctx.clock, (node, type, reason, message) => this.recorder.event(node, type, reason, message));
 		this.pods.start();
 		this.nodes.start();
 		this.configMaps.start();
@@ -83,7 +92,7 @@ export class Kubelet extends Component {
 	}
 
 	protected override hasOtherWork(): boolean {
-		return !this.registered || this.dirty.size > 0 || this.pendingEvents.length > 0;
+		return !this.registered || this.dirty.size > 0 || this.pendingEvents.length > 0 || this.lease.due() || this.heartbeat.due();
 	}
 
 	protected sync(key: string): void {
@@ -151,6 +160,8 @@ export class Kubelet extends Component {
 	/** The status manager: write what changed, and remove pods whose containers have all stopped. */
 	protected override afterSync(): void {
 		if (!this.registered) this.register();
+		if (this.registered && this.heartbeat.due()) this.heartbeat.update(this.nodes.get(this.nodeName));
+		if (this.registered && this.lease.due()) this.lease.renew(this.nodes.get(this.nodeName));
 		for (const flush of this.pendingEvents.splice(0)) flush();
 		for (const key of [...this.dirty].sort()) {
 			this.dirty.delete(key);
@@ -196,6 +207,7 @@ export class Kubelet extends Component {
 		const updated = this.client.updateStatus<Node>('nodes', {...node, metadata, status: registeredNodeStatus(node, this.hostIP, this.ctx.clock)}, {reason: 'kubelet started: node status'});
 		for (const [type, reason, message] of registrationEvents(this.nodeName)) this.recorder.event(updated, type, reason, message);
 		this.registered = true;
+		this.heartbeat.reported();
 	}
 
 	/** A container's log lines (current or previous instance), or why there are none. */
@@ -214,6 +226,32 @@ export class Kubelet extends Component {
 	/** Images on this node, as node.status.images would list them. */
 	images(): string[] {
 		return this.runtime.images();
+	}
+
+	override runOnce(): void {
+		// A partitioned kubelet cannot reach the API server: what it would do waits in its queue until heal.
+		if (this.partitioned) return this.queue.advance();
+		super.runOnce();
+	}
+
+	/** A restarted kubelet registers again and reports every pod's status afresh (its status cache is gone). */
+	override resume(): void {
+		super.resume();
+		this.registered = false;
+		this.resync();
+	}
+
+	/** Report every pod's status again (after a restart or a partition: the API server may hold other values). */
+	resync(): void {
+		for (const [key, running] of this.running) {
+			running.written = undefined;
+			this.dirty.add(key);
+		}
+	}
+
+	override status(): ComponentStatus {
+		const status = super.status();
+		return this.partitioned && status.state !== 'stopped' ? {...status, state: 'partitioned', lastError: 'cannot reach the API server'} : status;
 	}
 
 	shutdown(): void {

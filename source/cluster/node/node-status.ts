@@ -5,7 +5,7 @@ import {setCondition} from '../objects/conditions.js';
 import type {Clock} from '../sim/clock.js';
 import type {EventType} from '../client/event-recorder.js';
 
-export const kubeletVersion = 'v1.31.0';
+export const kubeletVersion = 'v1.32.0';
 const defaultCapacity = {cpu: '4', memory: '8Gi', pods: '110', 'ephemeral-storage': '100Gi'};
 
 export function registeredNodeStatus(node: Node, hostIP: string, clock: Clock): NonNullable<Node['status']> {

@@ -5,6 +5,8 @@ import type * as meta from 'kubernetes-types/meta/v1.js';
 import type * as core from 'kubernetes-types/core/v1.js';
 import type * as apps from 'kubernetes-types/apps/v1.js';
 import type * as scheduling from 'kubernetes-types/scheduling/v1.js';
+import type * as coordination from 'kubernetes-types/coordination/v1.js';
+import type * as policy from 'kubernetes-types/policy/v1.js';
 
 export type Mutable<T> = T extends readonly (infer U)[] ? Mutable<U>[] : T extends object ? {-readonly [K in keyof T]: Mutable<T[K]>} : T;
 
@@ -34,6 +36,9 @@ export type PriorityClass = Mutable<scheduling.PriorityClass>;
 export type LimitRange = Mutable<core.LimitRange>;
 export type LimitRangeItem = Mutable<core.LimitRangeItem>;
 export type ResourceQuota = Mutable<core.ResourceQuota>;
+export type Lease = Mutable<coordination.Lease>;
+export type PodDisruptionBudget = Mutable<policy.PodDisruptionBudget>;
+export type Eviction = Mutable<policy.Eviction>;
 
 /** v1.NamespaceTerminatingCause: the Status cause of a create refused because its namespace is going. */
 export const namespaceTerminatingCause = 'NamespaceTerminating';

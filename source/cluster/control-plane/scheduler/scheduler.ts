@@ -36,6 +36,7 @@ const maxUnschedulableMs = 5 * 60_000;
 const flushIntervalMs = 30_000;
 
 export class Scheduler extends Component {
+	override readonly process = 'scheduler';
 	private readonly pods: Informer<Pod>;
 	private readonly nodes: Informer<Node>;
 	private readonly cache = new SchedulerCache();
