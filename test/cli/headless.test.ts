@@ -70,7 +70,7 @@ test('--headless --ticks 12 -o table prints every kind with objects as kubectl g
 	t.regex(run.stdout, /^default\s+deployment\.apps\/web\s+3\/3\s+3\s+3\s+12s\s+nginx\s+nginx:1\.27\s+app=web$/m);
 	t.regex(run.stdout, /^default\s+pod\/\S+\s+\d+\/\d+\s+Running\s/m);
 	t.regex(run.stdout, /ScalingReplicaSet\s+deployment\/\S+\s+deployment-controller\s+Scaled up replica set /);
-	t.regex(run.stdout, /\s12s\s+v1\.31\.0\s/m);
+	t.regex(run.stdout, /\s12s\s+v1\.32\.0\s/m);
 });
 
 test('--at get and describe print what kubectl prints, before the tables; with -o json they go to stderr', async t => {
