@@ -9,8 +9,9 @@ import type {Component, ComponentContext, ComponentStatus} from './client/contro
 import {SharedInformerFactory} from './client/informer-factory.js';
 import {controlPlane} from './control-plane/index.js';
 import {NodeAgents} from './node/agents.js';
-import {Kubectl, type CommandResult} from './kubectl/index.js';
+import {Kubectl, type CommandResult, type FaultControl} from './kubectl/index.js';
 import {readLogs, type LogOptions, type LogSource} from './kubectl/logs.js';
+import {Processes} from './control-plane/processes.js';
 import {systemPriorityClasses} from './api/resources/priorityclasses.js';
 export {readManifests, CommandError} from './kubectl/index.js';
 export {printTable, formatTable, qualifiedKind, type PrintOptions} from './kubectl/printer.js';
@@ -48,6 +49,8 @@ export interface Cluster {
 	run(command: string): CommandResult;
 	/** A container's log lines, as `kubectl logs` prints them (throws CommandError with kubectl's message). */
 	logs(namespace: string, pod: string, options?: LogOptions): string[];
+	/** Stop and start kubelets, partition nodes, stop control-plane processes (what the fault commands use). */
+	readonly faults: FaultControl;
 	/** Control-plane components and kubelets with their loop state, in tick order. */
 	components(): ComponentStatus[];
 	/** Called after every step and every command that changed something. */
@@ -94,11 +97,20 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
 	const client = clientFor('kubernetes-admin');
 	const logSource: LogSource = (node, namespace, pod, container, previous) =>
 		nodes.get(node)?.logs(namespace, pod, container, previous) ?? `container "${container}" in pod "${pod}" is waiting to start: ContainerCreating`;
-	const kubectl = new Kubectl(client, () => clock.now(), logSource);
+	const processes = new Processes(() => controllers);
+	const faults: FaultControl = {
+		stopKubelet: name => nodes.stopKubelet(name),
+		startKubelet: name => nodes.startKubelet(name),
+		partition: name => nodes.partition(name),
+		heal: name => nodes.heal(name),
+		stopProcess: name => processes.stop(name),
+		startProcess: name => processes.start(name),
+	};
+	const kubectl = new Kubectl(client, () => clock.now(), logSource, faults);
 
 	const cluster: Cluster = {
 		name: options.name ?? 'kubetui',
-		seed, clock, api, trace, client, kubectl, clientFor,
+		seed, clock, api, trace, client, kubectl, clientFor, faults,
 		step(ticks = 1) {
 			for (let i = 0; i < ticks; i++) engine.tick();
 			cluster.notify();

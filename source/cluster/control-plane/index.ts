@@ -6,6 +6,7 @@ import {GarbageCollector} from './controllers/garbage-collector.js';
 import {PodGarbageCollector} from './controllers/pod-gc.js';
 import {NodeLifecycleController} from './controllers/node-lifecycle.js';
 import {NodeIpamController} from './controllers/node-ipam.js';
+import {TaintEvictionController} from './controllers/taint-eviction.js';
 import {NamespaceController} from './controllers/namespace/controller.js';
 import {ServiceAccountsController} from './controllers/serviceaccounts.js';
 import {ResourceQuotaController} from './controllers/resource-quota.js';
@@ -20,6 +21,7 @@ export function controlPlane(ctx: ComponentContext): Component[] {
 		new ResourceQuotaController(ctx),
 		new NodeIpamController(ctx),
 		new NodeLifecycleController(ctx),
+		new TaintEvictionController(ctx),
 		new DeploymentController(ctx),
 		new ReplicaSetController(ctx),
 		new GarbageCollector(ctx),

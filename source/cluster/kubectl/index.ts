@@ -12,15 +12,16 @@ import {describe, get} from './get.js';
 import {logsCommand, type LogSource} from './logs.js';
 import {rollout} from './rollout.js';
 import {lastAppliedAnnotation, threeWayMergePatch} from './three-way-merge.js';
+import {partitionOrHeal, stopOrStart, type FaultControl} from './faults.js';
 
-export {CommandError, type CommandResult};
+export {CommandError, type CommandResult, type FaultControl};
 
 const qualifiedName = (type: ResourceType) => (type.group ? `${type.singular}.${type.group}` : type.singular);
-const verbs = ['apply', 'cordon', 'delete', 'describe', 'get', 'logs', 'rollout', 'scale', 'uncordon'];
+const verbs = ['apply', 'cordon', 'delete', 'describe', 'get', 'heal', 'logs', 'partition', 'rollout', 'scale', 'start', 'stop', 'uncordon'];
 
 export class Kubectl {
 	/** `now`: simulated time (epoch ms), for AGE columns. */
-	constructor(readonly client: ApiClient, private readonly now: () => number, private readonly logSource: LogSource = () => 'logs are not available') {}
+	constructor(readonly client: ApiClient, private readonly now: () => number, private readonly logSource: LogSource = () => 'logs are not available', private readonly faults?: FaultControl) {}
 
 	run(commandLine: string): CommandResult {
 		let argv: string[];
@@ -43,6 +44,8 @@ export class Kubectl {
 				case 'describe': return describe(this.client, rest, this.now());
 				case 'logs': return {message: logsCommand(this.client, this.logSource, rest)};
 				case 'rollout': return rollout(this.client, rest, this.now());
+				case 'stop': case 'start': return stopOrStart(this.client, this.faults, verb, rest);
+				case 'partition': case 'heal': return partitionOrHeal(this.client, this.faults, verb, rest);
 				default: throw new CommandError(`error: unknown command "${verb}" for "kubectl" (supported: ${verbs.join(', ')})`);
 			}
 		} catch (error) {

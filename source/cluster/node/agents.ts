@@ -45,4 +45,47 @@ export class NodeAgents {
 	get(name: string): Kubelet | undefined {
 		return this.agents.get(name);
 	}
+
+	/** The kubelet of a node, or an error naming the node. */
+	private kubelet(name: string): Kubelet {
+		const kubelet = this.agents.get(name);
+		if (!kubelet) throw new Error(`node "${name}" has no kubelet: no such node${this.agents.size ? ` (nodes: ${[...this.agents.keys()].sort().join(', ')})` : ''}`);
+		return kubelet;
+	}
+
+	/**
+	 * Stop the kubelet process (`stop kubelet/NODE`): it posts nothing more, and as upstream its containers keep
+	 * running; the node lifecycle controller notices the silence. Returns false when it was already stopped.
+	 */
+	stopKubelet(name: string): boolean {
+		const kubelet = this.kubelet(name);
+		if (kubelet.stopped) return false;
+		kubelet.pause();
+		return true;
+	}
+
+	/** Start it again: it registers, posts status and reports its pods afresh. False when it was running. */
+	startKubelet(name: string): boolean {
+		const kubelet = this.kubelet(name);
+		if (!kubelet.stopped) return false;
+		kubelet.resume();
+		return true;
+	}
+
+	/** Cut the node off from the API server (`partition NODE`): the kubelet runs on but cannot read or write. */
+	partition(name: string): boolean {
+		const kubelet = this.kubelet(name);
+		if (kubelet.partitioned) return false;
+		kubelet.partitioned = true;
+		return true;
+	}
+
+	/** Reconnect it (`heal NODE`): it reports node and pod status again. */
+	heal(name: string): boolean {
+		const kubelet = this.kubelet(name);
+		if (!kubelet.partitioned) return false;
+		kubelet.partitioned = false;
+		kubelet.resync();
+		return true;
+	}
 }
