@@ -9,7 +9,7 @@ import type {Component, ComponentContext, ComponentStatus} from './client/contro
 import {SharedInformerFactory} from './client/informer-factory.js';
 import {controlPlane} from './control-plane/index.js';
 import {NodeAgents} from './node/agents.js';
-import {Kubectl, type CommandResult, type FaultControl} from './kubectl/index.js';
+import {Kubectl, type CommandResult, type FaultControl, type OperationStatus} from './kubectl/index.js';
 import {readLogs, type LogOptions, type LogSource} from './kubectl/logs.js';
 import {Processes} from './control-plane/processes.js';
 import {systemPriorityClasses} from './api/resources/priorityclasses.js';
@@ -51,6 +51,8 @@ export interface Cluster {
 	logs(namespace: string, pod: string, options?: LogOptions): string[];
 	/** Stop and start kubelets, partition nodes, stop control-plane processes (what the fault commands use). */
 	readonly faults: FaultControl;
+	/** Long-running commands (drain): their output lines so far and their phase; advanced after every tick. */
+	operations(): OperationStatus[];
 	/** Control-plane components and kubelets with their loop state, in tick order. */
 	components(): ComponentStatus[];
 	/** Called after every step and every command that changed something. */
@@ -112,7 +114,10 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
 		name: options.name ?? 'kubetui',
 		seed, clock, api, trace, client, kubectl, clientFor, faults,
 		step(ticks = 1) {
-			for (let i = 0; i < ticks; i++) engine.tick();
+			for (let i = 0; i < ticks; i++) {
+				engine.tick();
+				kubectl.advance();
+			}
 			cluster.notify();
 		},
 		run(command) {
@@ -122,6 +127,9 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
 		},
 		logs(namespace, pod, options = {}) {
 			return readLogs(client, logSource, namespace, pod, options);
+		},
+		operations() {
+			return kubectl.operations();
 		},
 		components() {
 			return [...controllers, ...nodes.kubelets()].map(c => c.status());
@@ -137,7 +145,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
 	return cluster;
 }
 
-export type {ApiClient, CommandResult, ComponentStatus, LogOptions};
+export type {ApiClient, CommandResult, ComponentStatus, FaultControl, LogOptions, OperationStatus};
 export {StatusError, isStatusError, lookupResource, resources, formatTraceEntry, type TraceEntry, type WatchEvent, type ResourceDescriptor, type PrinterColumn} from './api/index.js';
 export * from './objects/types.js';
 export {summarizePod, isPodReady, type PodSummary} from './objects/pod-status.js';

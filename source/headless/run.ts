@@ -20,11 +20,23 @@ export function parseAt(text: string): ScheduledCommand {
 
 export function runHeadless(cluster: Cluster, ticks: number, commands: readonly ScheduledCommand[], log: (line: string) => void = () => {}): void {
 	const pending = [...commands].sort((a, b) => a.tick - b.tick);
+	// Long-running commands (drain) print their lines as they happen, after the tick that made them.
+	const printed = new Map<number, number>();
+	const follow = () => {
+		for (const op of cluster.operations()) {
+			const from = printed.get(op.id);
+			if (from === undefined || from >= op.lines.length) continue;
+			log(op.lines.slice(from).join('\n'));
+			printed.set(op.id, op.lines.length);
+		}
+	};
 	const due = (tick: number) => {
 		while (pending.length && pending[0]!.tick === tick) {
 			const {command} = pending.shift()!;
 			try {
-				log(cluster.run(command).message);
+				const result = cluster.run(command);
+				log(result.message);
+				if (result.operation !== undefined) printed.set(result.operation, cluster.operations().find(op => op.id === result.operation)?.lines.length ?? 0);
 			} catch (error) {
 				throw new HeadlessError(`--at "${tick}:${command}" failed at tick ${tick}: ${(error as Error).message}`);
 			}
@@ -35,6 +47,7 @@ export function runHeadless(cluster: Cluster, ticks: number, commands: readonly 
 	due(0);
 	for (let tick = 1; tick <= ticks; tick++) {
 		cluster.step();
+		follow();
 		due(tick);
 	}
 }

@@ -61,6 +61,13 @@ export class ApiClient {
 		return this.server.writeSubresource(this.identity, 'pods', name, 'binding', {target: {name: nodeName}}, {...options, namespace});
 	}
 
+	/** pods/eviction (policy/v1 Eviction): delete the pod if its disruption budget allows; 429 if not. */
+	evict(namespace: string, name: string, options: WriteOptions & {gracePeriodSeconds?: number} = {}): KubeObject {
+		const {gracePeriodSeconds, ...write} = options;
+		const body = {apiVersion: 'policy/v1', kind: 'Eviction', metadata: {name, namespace}, ...(gracePeriodSeconds !== undefined ? {deleteOptions: {gracePeriodSeconds}} : {})};
+		return this.server.writeSubresource(this.identity, 'pods', name, 'eviction', body, {...write, namespace});
+	}
+
 	getSubresource<T extends KubeObject = KubeObject>(resource: string, name: string, subresource: string, namespace?: string): T {
 		return this.server.getSubresource(resource, name, subresource, namespace) as T;
 	}

@@ -3,7 +3,7 @@
 
 export type StatusReason =
 	| 'NotFound' | 'AlreadyExists' | 'Conflict' | 'Invalid' | 'BadRequest' | 'Forbidden'
-	| 'MethodNotAllowed' | 'Gone' | 'Expired' | 'InternalError' | 'Timeout';
+	| 'MethodNotAllowed' | 'Gone' | 'Expired' | 'InternalError' | 'Timeout' | 'TooManyRequests';
 
 export interface FieldError {
 	type: 'Invalid' | 'Required' | 'NotSupported' | 'Duplicate' | 'Forbidden' | 'TooLong';
@@ -76,6 +76,12 @@ export const methodNotSupported = (gr: GroupResource, verb: string) =>
 	failure(405, 'MethodNotAllowed', `${verb} is not supported on resources of kind "${qualified(gr)}"`);
 
 export const gone = (message: string) => failure(410, 'Expired', message);
+
+/** 429 TooManyRequests with one cause (an eviction a disruption budget refuses). */
+export const tooManyRequests = (message: string, cause?: {reason: string; message: string}) =>
+	failure(429, 'TooManyRequests', message, cause ? {causes: [{...cause, field: ''}]} : undefined);
+
+export const internalError = (message: string) => failure(500, 'InternalError', `Internal error occurred: ${message}`);
 
 /** The watch cache's answer to a resourceVersion it has not reached (apiserver storage/errors.go). */
 export const tooLargeResourceVersion = (requested: number, current: number) => failure(504, 'Timeout', `Too large resource version: ${requested}, current: ${current}`, {

@@ -15,6 +15,22 @@ export interface SubresourceContext {
 	timestamp(): string;
 }
 
+/** What a subresource that acts on other objects may do (pods/eviction updates a budget and deletes the pod). */
+export interface SubresourceOperations {
+	timestamp(): string;
+	now(): number;
+	list(resource: string, namespace?: string): KubeObject[];
+	updateStatus(resource: string, obj: KubeObject, reason: string): KubeObject;
+	delete(resource: string, name: string, options: {namespace?: string; gracePeriodSeconds?: number; preconditions?: {uid?: string}; reason: string}): KubeObject;
+}
+
+/** A subresource whose write is an action, not a new parent object (upstream's EvictionREST.Create). */
+export interface ActionSubresource<T extends KubeObject = KubeObject, Body = unknown> {
+	verb: 'create';
+	/** Do it as the requesting identity; returns what the API answers (a Status-like object); throws a Status error to refuse. */
+	act(obj: T, body: Body, ops: SubresourceOperations): KubeObject;
+}
+
 /**
  * A subresource as an entry of its own (upstream: PodStorage{Pod, Binding, Eviction, Status, Log}): how it reads,
  * and how a write to it turns into the parent object to store.
@@ -40,6 +56,8 @@ export interface Subresources<T extends KubeObject> {
 	binding?: Subresource<T, {target: {name: string}}>;
 	/** namespaces/finalize: the only way to change a namespace's spec.finalizers. */
 	finalize?: Subresource<T, {spec?: {finalizers?: string[]}}>;
+	/** pods/eviction: a delete that honours PodDisruptionBudgets. */
+	eviction?: ActionSubresource<T>;
 }
 
 /** What a printer column may read besides its object. */

@@ -8,7 +8,7 @@ import type {Random} from '../sim/random.js';
 import {parseSelector, everything, type Selector} from '../objects/labels.js';
 import {deepClone, deepEqual} from '../objects/clone.js';
 import {resourceType} from './registry.js';
-import {apiVersionOf, hasStatus, type ResourceType, type Subresource} from './resource.js';
+import {apiVersionOf, hasStatus, type ActionSubresource, type ResourceType, type Subresource, type SubresourceOperations} from './resource.js';
 import {parseFieldSelector, type FieldRequirement} from './field-selector.js';
 import {WatchCache, type WatchEvent} from './watch-cache.js';
 import {mergePatch} from './merge-patch.js';
@@ -317,17 +317,28 @@ export class ApiServer {
 		return this.write(identity, type, 'delete', key, next, current.modRevision, {...options, reason: options.reason ?? `graceful deletion, ${grace}s`});
 	}
 
-	private subresourceOf(type: ResourceType, name: string, subresource: string): Subresource {
-		const entry = (type.subresources as Record<string, unknown> | undefined)?.[subresource];
-		if (!entry || typeof (entry as Subresource).write !== 'function') throw notFound({group: type.group, resource: `${type.resource}/${subresource}`}, name);
-		return entry as Subresource;
+	private subresourceOf(type: ResourceType, name: string, subresource: string): Subresource | ActionSubresource {
+		const entry = (type.subresources as Record<string, unknown> | undefined)?.[subresource] as Partial<Subresource & ActionSubresource> | undefined;
+		if (!entry || (typeof entry.write !== 'function' && typeof entry.act !== 'function')) throw notFound({group: type.group, resource: `${type.resource}/${subresource}`}, name);
+		return entry as Subresource | ActionSubresource;
+	}
+
+	/** What an action subresource may do, as the identity that asked (its writes are traced under that name). */
+	private operationsFor(identity: string, why: string): SubresourceOperations {
+		return {
+			timestamp: () => this.deps.clock.timestamp(),
+			now: () => this.deps.clock.now(),
+			list: (resource, namespace) => this.reader.list(resource, namespace),
+			updateStatus: (resource, obj, reason) => this.update(identity, resource, obj, {namespace: obj.metadata?.namespace, subresource: 'status', reason: `${why}: ${reason}`}),
+			delete: (resource, name, options) => this.delete(identity, resource, name, {...options, reason: `${why}: ${options.reason}`}),
+		};
 	}
 
 	/** GET on a subresource (`deployments/scale`): the descriptor's view of the parent object. */
 	getSubresource(resource: string, name: string, subresource: string, namespace?: string): KubeObject {
 		const type = this.type(resource);
 		const entry = this.subresourceOf(type, name, subresource);
-		if (!entry.get) throw methodNotSupported({group: type.group, resource: `${type.resource}/${subresource}`}, 'get');
+		if (!('get' in entry) || !entry.get) throw methodNotSupported({group: type.group, resource: `${type.resource}/${subresource}`}, 'get');
 		return entry.get(this.get(resource, name, namespace));
 	}
 
@@ -344,6 +355,10 @@ export class ApiServer {
 		if (!current) throw notFound(type, name);
 		if (options.resourceVersion && options.resourceVersion !== String(current.modRevision)) throw conflict(type, name, staleResourceVersion);
 		const old = current.value;
+		if ('act' in entry) {
+			if (options.dryRun) return old;
+			return entry.act(old, body, this.operationsFor(identity, options.reason ?? `${type.resource}/${subresource}`));
+		}
 		const next = entry.write(deepClone(old), body, {timestamp: () => this.deps.clock.timestamp()});
 		next.metadata = {...next.metadata};
 		const changedSpec = !sameSpec(next, old);

@@ -7,6 +7,7 @@ import {PodGarbageCollector} from './controllers/pod-gc.js';
 import {NodeLifecycleController} from './controllers/node-lifecycle.js';
 import {NodeIpamController} from './controllers/node-ipam.js';
 import {TaintEvictionController} from './controllers/taint-eviction.js';
+import {DisruptionController} from './controllers/disruption.js';
 import {NamespaceController} from './controllers/namespace/controller.js';
 import {ServiceAccountsController} from './controllers/serviceaccounts.js';
 import {ResourceQuotaController} from './controllers/resource-quota.js';
@@ -24,6 +25,7 @@ export function controlPlane(ctx: ComponentContext): Component[] {
 		new TaintEvictionController(ctx),
 		new DeploymentController(ctx),
 		new ReplicaSetController(ctx),
+		new DisruptionController(ctx),
 		new GarbageCollector(ctx),
 		new PodGarbageCollector(ctx),
 		new Scheduler(ctx),

@@ -3,6 +3,8 @@
 export interface CommandResult {
 	/** What kubectl would print. */
 	message: string;
+	/** A long-running command (drain) goes on after it returns: its id in Kubectl.operations(). */
+	operation?: number;
 }
 
 /** A command that could not run: a usage error or the API server's error message. */

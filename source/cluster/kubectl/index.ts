@@ -13,15 +13,50 @@ import {logsCommand, type LogSource} from './logs.js';
 import {rollout} from './rollout.js';
 import {lastAppliedAnnotation, threeWayMergePatch} from './three-way-merge.js';
 import {partitionOrHeal, stopOrStart, type FaultControl} from './faults.js';
+import {DrainJob, drainOptions, type OperationStatus} from './drain.js';
 
-export {CommandError, type CommandResult, type FaultControl};
+export {CommandError, type CommandResult, type FaultControl, type OperationStatus};
+
+/** Finished long-running commands kept for the dashboard to show (older ones are forgotten). */
+const keptOperations = 20;
 
 const qualifiedName = (type: ResourceType) => (type.group ? `${type.singular}.${type.group}` : type.singular);
-const verbs = ['apply', 'cordon', 'delete', 'describe', 'get', 'heal', 'logs', 'partition', 'rollout', 'scale', 'start', 'stop', 'uncordon'];
+const verbs = ['apply', 'cordon', 'delete', 'describe', 'drain', 'get', 'heal', 'logs', 'partition', 'rollout', 'scale', 'start', 'stop', 'uncordon'];
 
 export class Kubectl {
+	private readonly jobs: DrainJob[] = [];
+	private nextJob = 1;
+
 	/** `now`: simulated time (epoch ms), for AGE columns. */
 	constructor(readonly client: ApiClient, private readonly now: () => number, private readonly logSource: LogSource = () => 'logs are not available', private readonly faults?: FaultControl) {}
+
+	/** Long-running commands (drains), oldest first: their output so far and whether they are over. */
+	operations(): OperationStatus[] {
+		return this.jobs.map(job => job.status());
+	}
+
+	/** Advance every running drain one round (the cluster calls this after each tick). */
+	advance(): void {
+		for (const job of this.jobs) job.advance();
+		const finished = this.jobs.filter(job => job.phase !== 'running');
+		if (finished.length > keptOperations) {
+			const drop = new Set(finished.slice(0, finished.length - keptOperations));
+			this.jobs.splice(0, this.jobs.length, ...this.jobs.filter(job => !drop.has(job)));
+		}
+	}
+
+	/** `drain NODE ...`: cordons and starts evicting now; the rest of its output comes tick by tick (operations()). */
+	private drain(args: string[], commandLine: string): CommandResult {
+		const {node, flags} = drainOptions(args);
+		if (this.jobs.some(job => job.node === node && job.phase === 'running')) throw new CommandError(`error: node/${node} is already being drained`);
+		const job = new DrainJob(this.nextJob++, commandLine, node, this.client, this.now, flags);
+		try {
+			job.start();
+		} finally {
+			if (job.lines.length) this.jobs.push(job);
+		}
+		return {message: job.lines.join('\n'), operation: job.id};
+	}
 
 	run(commandLine: string): CommandResult {
 		let argv: string[];
@@ -44,6 +79,7 @@ export class Kubectl {
 				case 'describe': return describe(this.client, rest, this.now());
 				case 'logs': return {message: logsCommand(this.client, this.logSource, rest)};
 				case 'rollout': return rollout(this.client, rest, this.now());
+				case 'drain': return this.drain(rest, commandLine.trim());
 				case 'stop': case 'start': return stopOrStart(this.client, this.faults, verb, rest);
 				case 'partition': case 'heal': return partitionOrHeal(this.client, this.faults, verb, rest);
 				default: throw new CommandError(`error: unknown command "${verb}" for "kubectl" (supported: ${verbs.join(', ')})`);

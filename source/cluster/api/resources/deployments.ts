@@ -7,7 +7,7 @@ import {defaultWorkload, workloadErrors, selectorImmutable, workloadScale} from 
 import {ageColumn, nameColumn, templateColumns} from './columns.js';
 
 /** An int-or-percent field must be a non-negative integer or a percentage like "25%". */
-function intOrPercentErrors(value: unknown, field: string): FieldError[] {
+export function intOrPercentErrors(value: unknown, field: string): FieldError[] {
 	if (value === undefined) return [];
 	if (typeof value === 'number') return nonNegative(value, field);
 	if (typeof value === 'string' && /^[0-9]+%$/.test(value)) {

@@ -9,6 +9,7 @@ import {summarizePod} from '../../objects/pod-status.js';
 import {formatLabels} from '../../objects/labels.js';
 import {defaultPodSpec, podSpecErrors} from './pod-spec.js';
 import {ageColumn, nameColumn} from './columns.js';
+import {eviction} from './pod-eviction.js';
 
 /** status.qosClass, as the API server computes it on create. */
 function qosClass(spec: PodSpec): 'Guaranteed' | 'Burstable' | 'BestEffort' {
@@ -82,7 +83,7 @@ export const pods = {
 		'status.podIP': pod => pod.status?.podIP ?? '',
 	},
 	watchIndex: 'spec.nodeName',
-	subresources: {status: statusSubresource, binding},
+	subresources: {status: statusSubresource, binding, eviction},
 	columns: [
 		{...nameColumn, min: 12},
 		{name: 'READY', value: p => `${summary(p).ready}/${summary(p).total}`, drop: 1},
