@@ -33,4 +33,7 @@ export interface WriteOptions {
 export interface DeleteOptions extends WriteOptions {
 	gracePeriodSeconds?: number;
 	preconditions?: {uid?: string; resourceVersion?: string};
+	/** Background (the default: the garbage collector deletes dependents after), Foreground (the owner waits for its
+	 * blocking dependents, with the foregroundDeletion finalizer), Orphan (dependents lose the ownerReference). */
+	propagationPolicy?: 'Background' | 'Foreground' | 'Orphan';
 }

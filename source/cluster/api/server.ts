@@ -55,6 +55,15 @@ const sameSpec = (a: KubeObject, b: KubeObject) => deepEqual(a.spec ?? null, b.s
 const sameIgnoringVersion = (a: KubeObject, b: KubeObject) =>
 	deepEqual({...a, metadata: {...a.metadata, resourceVersion: undefined}}, {...b, metadata: {...b.metadata, resourceVersion: undefined}});
 
+/** The garbage collector's finalizers a propagation policy asks for (undefined: leave metadata.finalizers as they are). */
+function propagationFinalizers(current: readonly string[] | undefined, policy: DeleteOptions['propagationPolicy']): string[] | undefined {
+	if (!policy) return undefined;
+	const others = (current ?? []).filter(f => f !== 'orphan' && f !== 'foregroundDeletion');
+	const next = policy === 'Orphan' ? [...others, 'orphan'] : policy === 'Foreground' ? [...others, 'foregroundDeletion'] : others;
+	const same = next.length === (current?.length ?? 0) && next.every(f => current!.includes(f));
+	return same ? undefined : next;
+}
+
 export class ApiServer {
 	private readonly caches = new Map<string, WatchCache>();
 
@@ -300,16 +309,18 @@ export class ApiServer {
 		if (refusal) throw refusal;
 		admission.validate({operation: 'DELETE', type, namespace, name, object: obj, oldObject: obj, user: identity, dryRun: options.dryRun ?? false}, this.reader);
 		const grace = type.gracePeriod?.(obj, {requested: options.gracePeriodSeconds}) ?? 0;
-		const finalizers = this.pendingFinalizers(type, obj);
+		const gcFinalizers = propagationFinalizers(meta.finalizers, options.propagationPolicy);
+		const finalizers = [...(gcFinalizers ?? meta.finalizers ?? []), ...(type.finalizers?.(obj) ?? [])];
 		if (grace === 0 && finalizers.length === 0) return this.remove(identity, type, key, obj, options.reason ?? 'deleted', current.modRevision, options.dryRun);
 		// Graceful: mark for deletion; whoever owns the object (the kubelet, a finalizer's controller) finishes it.
 		const now = this.deps.clock.now();
 		const deadline = now + grace * 1000;
 		if (meta.deletionTimestamp) {
 			const shorter = (meta.deletionGracePeriodSeconds ?? Infinity) > grace;
-			if (!shorter) return obj;
+			if (!shorter && !gcFinalizers) return obj;
 		}
 		const next = deepClone(obj);
+		if (gcFinalizers) next.metadata!.finalizers = gcFinalizers.length ? gcFinalizers : undefined;
 		next.metadata!.deletionTimestamp = this.deps.clock.timestamp(deadline);
 		next.metadata!.deletionGracePeriodSeconds = grace;
 		type.markDeleting?.(next);

@@ -177,7 +177,7 @@ export class Kubectl {
 
 	private delete(args: string[]): CommandResult {
 		const {values, positionals} = parse(args, {
-			namespace: {type: 'string', short: 'n'}, 'grace-period': {type: 'string'}, now: {type: 'boolean'}, force: {type: 'boolean'},
+			namespace: {type: 'string', short: 'n'}, 'grace-period': {type: 'string'}, now: {type: 'boolean'}, force: {type: 'boolean'}, cascade: {type: 'string'},
 		});
 		const {type, name} = target(positionals, 'delete');
 		let grace: number | undefined;
@@ -189,8 +189,14 @@ export class Kubectl {
 		}
 		if (values.now) grace = 1;
 		if (values.force && grace === undefined) grace = 0;
-		this.client.delete(type.resource, name, {namespace: namespaceOf(values), gracePeriodSeconds: grace, reason: `kubectl delete${grace !== undefined ? ` --grace-period=${grace}` : ''}`});
-		return {message: `${qualifiedName(type)} "${name}" deleted`};
+		// kubectl --cascade: background (the default), foreground, orphan; the old true/false still work, false with a warning.
+		const cascade = (values.cascade as string | undefined) ?? 'background';
+		const policies: Record<string, 'Background' | 'Foreground' | 'Orphan'> = {background: 'Background', true: 'Background', foreground: 'Foreground', orphan: 'Orphan', false: 'Orphan'};
+		const propagationPolicy = policies[cascade];
+		if (!propagationPolicy) throw new CommandError(`error: invalid cascade value (${cascade}). Must be "background", "foreground", or "orphan"`);
+		this.client.delete(type.resource, name, {namespace: namespaceOf(values), gracePeriodSeconds: grace, propagationPolicy, reason: `kubectl delete${grace !== undefined ? ` --grace-period=${grace}` : ''}${cascade !== 'background' ? ` --cascade=${cascade}` : ''}`});
+		const warning = cascade === 'false' ? 'warning: --cascade=false is deprecated (boolean value) and can be replaced with --cascade=orphan.\n' : '';
+		return {message: `${warning}${qualifiedName(type)} "${name}" deleted`};
 	}
 
 	private cordon(args: string[], cordon: boolean): CommandResult {
