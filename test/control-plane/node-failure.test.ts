@@ -1,7 +1,7 @@
 // A node that goes silent, on the simulated clock: Unknown after the 50 s grace period, the unreachable taints,
 // pods not ready, taint-based eviction 300 s later, replacements elsewhere; and recovery when it comes back.
 import test from 'ava';
-import type {Cluster, Node, Pod} from '../../source/cluster/index.js';
+import {createCluster, nodeStatus, readManifests, type Cluster, type Node, type Pod} from '../../source/cluster/index.js';
 import {allRunning, clusterWith, deploymentObject, eventsFor, events, nodeObject, pods, stepUntil} from '../helpers/cluster.js';
 
 const node = (cluster: Cluster, name: string) => cluster.client.get<Node>('nodes', name);
@@ -114,4 +114,16 @@ test('stop and start name unknown nodes and components clearly', t => {
 	t.is(cluster.components().find(c => c.name === 'kubelet/node-1')?.state, 'stopped');
 	t.is(cluster.run('start kubelet/node-1').message, 'kubelet/node-1 started');
 	t.is(cluster.run('start kubelet/node-1').message, 'kubelet/node-1 already running');
+});
+
+test('the node-failure scenario: worker-1 stopped at tick 10, its pods run on worker-2 and worker-3 by tick 420', t => {
+	const cluster = createCluster();
+	cluster.kubectl.apply(readManifests('fixtures/scenarios/node-failure.yaml'));
+	cluster.step(10);
+	cluster.run('stop kubelet/worker-1');
+	cluster.step(410);
+	const live = pods(cluster, 'app=web').filter(p => !p.metadata?.deletionTimestamp);
+	t.is(live.length, 6);
+	t.true(live.every(p => p.spec?.nodeName !== 'worker-1' && p.status?.phase === 'Running'));
+	t.is(nodeStatus(node(cluster, 'worker-1')), 'NotReady');
 });
