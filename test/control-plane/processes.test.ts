@@ -38,3 +38,18 @@ test('a process the cluster does not run is named in the error', t => {
 	t.throws(() => cluster.run('stop cloud-controller-manager'), {message: 'error: there is no cloud-controller-manager in this cluster'});
 	t.throws(() => cluster.run('start kube-proxy'), {message: /unknown component "kube-proxy"/});
 });
+
+test('a restarted controller manager gives silent nodes a fresh grace period, as upstream\'s empty node health map', t => {
+	const cluster = clusterWith([nodeObject('node-1'), nodeObject('node-2')]);
+	cluster.step(5);
+	cluster.run('stop controller-manager');
+	cluster.run('stop kubelet/node-1');
+	cluster.step(100);
+	const ready = () => cluster.client.get<{status?: {conditions?: Array<{type: string; status: string}>}}>('nodes', 'node-1').status?.conditions?.find(c => c.type === 'Ready')?.status;
+	t.is(ready(), 'True', 'nobody marks it while the controller manager is stopped');
+	cluster.run('start controller-manager');
+	cluster.step(45);
+	t.is(ready(), 'True', 'within the fresh 50 s grace period');
+	cluster.step(15);
+	t.is(ready(), 'Unknown');
+});

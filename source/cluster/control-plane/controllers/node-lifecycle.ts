@@ -48,6 +48,12 @@ export class NodeLifecycleController extends Component {
 		this.pods.start();
 	}
 
+	override resume(): void {
+		super.resume();
+		this.health.restart(this.ctx.clock.now());
+		this.nextMonitorAt = -Infinity;
+	}
+
 	protected override hasOtherWork(): boolean {
 		return this.ctx.clock.now() >= this.nextMonitorAt;
 	}

@@ -58,6 +58,14 @@ export class TaintEvictionController extends Component {
 		this.nodes.start();
 	}
 
+	/** A restarted controller schedules afresh: each pod's toleration counts from now, as upstream's new queue does. */
+	override resume(): void {
+		super.resume();
+		this.scheduled.clear();
+		this.nextFireAt = Infinity;
+		for (const node of this.nodes.list()) if (noExecuteTaints(node).length) this.queue.add(`node/${node.metadata!.name}`);
+	}
+
 	protected override hasOtherWork(): boolean {
 		return this.ctx.clock.now() >= this.nextFireAt;
 	}

@@ -46,6 +46,11 @@ export class NodeHealthTracker {
 		health.probeAt = now;
 	}
 
+	/** A restarted controller knows nothing yet: every node gets a fresh grace period from now, as upstream's empty nodeHealthMap. */
+	restart(now: number): void {
+		for (const health of this.health.values()) health.probeAt = now;
+	}
+
 	forget(name: string): void {
 		this.health.delete(name);
 	}
