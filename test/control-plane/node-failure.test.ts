@@ -127,3 +127,21 @@ test('the node-failure scenario: worker-1 stopped at tick 10, its pods run on wo
 	t.true(live.every(p => p.spec?.nodeName !== 'worker-1' && p.status?.phase === 'Running'));
 	t.is(nodeStatus(node(cluster, 'worker-1')), 'NotReady');
 });
+
+test('a node whose kubelet reports NotReady gets the not-ready taints, not the unreachable ones', t => {
+	const cluster = clusterWith([nodeObject('node-1')]);
+	cluster.step(8); // a monitor pass has seen it Ready
+	cluster.run('stop kubelet/node-1');
+	// The kubelet's last post says NotReady (as a kubelet whose runtime is down would), then it goes quiet.
+	const current = node(cluster, 'node-1');
+	const {resourceVersion: _, ...metadata} = current.metadata!;
+	const conditions = current.status!.conditions!.map(c => (c.type === 'Ready' ? {...c, status: 'False', reason: 'KubeletNotReady', message: 'container runtime is down', lastHeartbeatTime: cluster.clock.timestamp()} : c));
+	cluster.clientFor('system:node:node-1').updateStatus('nodes', {...current, metadata, status: {...current.status, conditions}});
+	cluster.step(6);
+	t.deepEqual(taintKeys(node(cluster, 'node-1')), ['node.kubernetes.io/not-ready:NoExecute', 'node.kubernetes.io/not-ready:NoSchedule']);
+	t.is(eventsFor(cluster, 'node-1', 'NodeNotReady').length, 1);
+	// Silent past the grace period: Unknown, and the taints swap to unreachable.
+	cluster.step(60);
+	t.is(condition(node(cluster, 'node-1'), 'Ready')?.status, 'Unknown');
+	t.deepEqual(taintKeys(node(cluster, 'node-1')), ['node.kubernetes.io/unreachable:NoExecute', 'node.kubernetes.io/unreachable:NoSchedule']);
+});
