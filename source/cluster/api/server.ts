@@ -15,6 +15,7 @@ import {mergePatch} from './merge-patch.js';
 import {Leases} from './leases.js';
 import {strictDecode, DecodeError} from './strict-decoding.js';
 import {Compactor} from './compactor.js';
+import {propagationFinalizers} from './propagation-policy.js';
 import * as admission from './admission/index.js';
 import {withPlanned} from './admission/planned-reader.js';
 import type {AdmissionAttributes, AdmissionReader} from './admission/index.js';
@@ -54,15 +55,6 @@ function deepFreeze<T>(value: T): T {
 const sameSpec = (a: KubeObject, b: KubeObject) => deepEqual(a.spec ?? null, b.spec ?? null);
 const sameIgnoringVersion = (a: KubeObject, b: KubeObject) =>
 	deepEqual({...a, metadata: {...a.metadata, resourceVersion: undefined}}, {...b, metadata: {...b.metadata, resourceVersion: undefined}});
-
-/** The garbage collector's finalizers a propagation policy asks for (undefined: leave metadata.finalizers as they are). */
-function propagationFinalizers(current: readonly string[] | undefined, policy: DeleteOptions['propagationPolicy']): string[] | undefined {
-	if (!policy) return undefined;
-	const others = (current ?? []).filter(f => f !== 'orphan' && f !== 'foregroundDeletion');
-	const next = policy === 'Orphan' ? [...others, 'orphan'] : policy === 'Foreground' ? [...others, 'foregroundDeletion'] : others;
-	const same = next.length === (current?.length ?? 0) && next.every(f => current!.includes(f));
-	return same ? undefined : next;
-}
 
 export class ApiServer {
 	private readonly caches = new Map<string, WatchCache>();
