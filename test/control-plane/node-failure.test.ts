@@ -2,7 +2,7 @@
 // pods not ready, taint-based eviction 300 s later, replacements elsewhere; and recovery when it comes back.
 import test from 'ava';
 import {createCluster, nodeStatus, readManifests, type Cluster, type Node, type Pod} from '../../source/cluster/index.js';
-import {allRunning, clusterWith, deploymentObject, eventsFor, events, nodeObject, pods, stepUntil} from '../helpers/cluster.js';
+import {allRunning, clusterWith, deploymentObject, eventsFor, events, nodeObject, podObject, pods, stepUntil} from '../helpers/cluster.js';
 
 const node = (cluster: Cluster, name: string) => cluster.client.get<Node>('nodes', name);
 const condition = (n: Node, type: string) => n.status?.conditions?.find(c => c.type === type);
@@ -144,4 +144,26 @@ test('a node whose kubelet reports NotReady gets the not-ready taints, not the u
 	cluster.step(60);
 	t.is(condition(node(cluster, 'node-1'), 'Ready')?.status, 'Unknown');
 	t.deepEqual(taintKeys(node(cluster, 'node-1')), ['node.kubernetes.io/unreachable:NoExecute', 'node.kubernetes.io/unreachable:NoSchedule']);
+});
+
+test('each pod waits its own tolerationSeconds: 20 s goes early, a toleration without seconds stays for good', t => {
+	const cluster = clusterWith([nodeObject('node-1')]);
+	const unreachable = (tolerationSeconds?: number) => ({key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute', ...(tolerationSeconds !== undefined ? {tolerationSeconds} : {})});
+	for (const [name, toleration] of [['quick', unreachable(20)], ['stubborn', unreachable()], ['default', undefined]] as const) {
+		const pod = podObject(name);
+		if (toleration) pod.spec!.tolerations = [toleration];
+		cluster.client.create('pods', pod);
+	}
+	stepUntil(cluster, () => pods(cluster).every(p => p.status?.phase === 'Running'), 30, 'pods running');
+	cluster.step(5);
+	cluster.run('stop kubelet/node-1');
+	const tainted = stepUntil(cluster, () => taintKeys(node(cluster, 'node-1')).includes('node.kubernetes.io/unreachable:NoExecute'), 70, 'tainted');
+	const marked = (name: string) => !!cluster.client.get<Pod>('pods', name).metadata?.deletionTimestamp;
+	const quick = stepUntil(cluster, () => marked('quick'), 30, 'quick evicted');
+	t.true(quick >= 19 && quick <= 22, `quick evicted ${quick} s after the taint (${tainted} s after the stop)`);
+	t.false(marked('default'));
+	const later = stepUntil(cluster, () => marked('default'), 300, 'default evicted');
+	t.true(quick + later >= 299 && quick + later <= 302, `default evicted ${quick + later} s after the taint`);
+	cluster.step(600);
+	t.false(marked('stubborn'), 'a toleration without tolerationSeconds tolerates forever');
 });
