@@ -140,3 +140,22 @@ test('headless --at drain prints its lines as they happen, tick by tick', t => {
 	t.is(logged.at(-1)!.text.split('\n').at(-1), 'node/node-1 drained');
 	t.true(logged.at(-1)!.tick > logged[0]!.tick + 5);
 });
+
+test('eviction: two budgets for one pod is a 500; a pod with no budget goes; a spent budget records the pod in disruptedPods', t => {
+	const cluster = crowded();
+	cluster.client.create('poddisruptionbudgets', budget({maxUnavailable: 1}));
+	cluster.step(2);
+	const [first, second] = pods(cluster, 'app=web').map(p => p.metadata!.name!);
+	cluster.client.evict('default', first!);
+	const spent = cluster.client.get<PodDisruptionBudget>('poddisruptionbudgets', 'web');
+	t.is(spent.status?.disruptionsAllowed, 0);
+	t.truthy(spent.status?.disruptedPods?.[first!]);
+	t.truthy(cluster.client.get<Pod>('pods', first!).metadata?.deletionTimestamp);
+	cluster.client.create('poddisruptionbudgets', {...budget({minAvailable: 1}), metadata: {name: 'second'}});
+	cluster.step(1);
+	t.throws(() => cluster.client.evict('default', second!), {message: 'Internal error occurred: This pod has more than one PodDisruptionBudget, which the eviction subresource does not support.'});
+	t.throws(() => cluster.client.evict('default', 'nope'), {message: 'pods "nope" not found'});
+	const lonely = cluster.client.create<Pod>('pods', podObject('lonely'));
+	cluster.client.evict('default', lonely.metadata!.name!);
+	t.is(cluster.client.find('pods', 'lonely'), undefined, 'an unscheduled pod with no budget is deleted at once');
+});
