@@ -5,7 +5,7 @@ import type {ScreenLayout} from '../layout/screen.js';
 import type {TableData} from '../snapshot/table-data.js';
 import type {PaneId, UiState, View} from '../state/types.js';
 import type {Theme} from '../theme.js';
-import {ConfirmDialog, QuitDialog, ScaleDialog} from './Dialogs.js';
+import {ConfirmDialog, DrainDialog, QuitDialog, ScaleDialog} from './Dialogs.js';
 import {HelpOverlay} from './HelpOverlay.js';
 import {ResourceTable} from './ResourceTable.js';
 import {TextView, textTitle} from './TextView.js';
@@ -104,6 +104,7 @@ export function Body({layout, width, panes, state, theme, top, namespaced = () =
 			{dialog?.kind === 'scale' && <ScaleDialog dialog={dialog} {...area} />}
 			{dialog?.kind === 'confirm' && <ConfirmDialog dialog={dialog} {...area} />}
 			{dialog?.kind === 'quit' && <QuitDialog dialog={dialog} {...area} />}
+			{dialog?.kind === 'drain' && <DrainDialog dialog={dialog} {...area} />}
 		</Box>
 	);
 }

@@ -52,3 +52,28 @@ export function QuitDialog({dialog, ...area}: DialogProps & {dialog: Extract<Dia
 	];
 	return <Modal title=" Quit " lines={lines} {...area} />;
 }
+
+export function DrainDialog({dialog, ...area}: DialogProps & {dialog: Extract<Dialog, {kind: 'drain'}>}) {
+	const {theme} = area;
+	const at = (i: number) => dialog.field === i;
+	const field = (i: number, label: string, value: string): ModalLine => [
+		{text: at(i) ? '> ' : '  '}, {text: label.padEnd(22), color: theme.title},
+		at(i) && dialog.fresh ? {text: value, bold: true, inverse: true} : {text: value, bold: true},
+		...(at(i) && !dialog.fresh ? [{text: ' ', inverse: true}] : []),
+	];
+	const box = (i: number, label: string, on: boolean): ModalLine => [
+		{text: at(i) ? '> ' : '  '}, {text: label.padEnd(22), color: theme.title}, {text: on ? '[x]' : '[ ]', bold: at(i), inverse: at(i)},
+	];
+	const lines: ModalLine[] = [
+		[{text: 'node '}, {text: dialog.node, bold: true}, {text: ': cordon, then evict its pods'}],
+		[],
+		field(0, 'Grace period (s)', dialog.gracePeriod),
+		field(1, 'Timeout', dialog.timeout),
+		box(2, 'Ignore DaemonSets', dialog.ignoreDaemonSets),
+		box(3, 'Delete emptyDir data', dialog.deleteEmptyDirData),
+		box(4, 'Force', dialog.force),
+		[],
+		[{text: 'tab/↑/↓ field · space toggle · enter drain · esc cancel', color: theme.keyHint}],
+	];
+	return <Modal title=" Drain " lines={lines} width={62} {...area} />;
+}

@@ -38,17 +38,34 @@ export function useDashboard(cluster: DashboardCluster, quit: () => void, start:
 		latest.current = state;
 	}, []);
 
+	// Drains started here go on tick by tick: their newest line is the flash after each step until they end.
+	const following = useRef(new Set<number>());
+	const reportOperations = useCallback((): boolean => {
+		if (following.current.size === 0) return false;
+		let shown = false;
+		for (const op of cluster.operations()) {
+			if (!following.current.has(op.id)) continue;
+			const last = op.lines[op.lines.length - 1];
+			if (last) {
+				showFlash(op.phase === 'failed' ? 'error' : 'info', op.phase === 'running' ? `${last} (drain ${op.node}: ${op.pending} pod(s) to go)` : last);
+				shown = true;
+			}
+			if (op.phase !== 'running') following.current.delete(op.id);
+		}
+		return shown;
+	}, [cluster, showFlash]);
+
 	const step = useCallback((ticks: number) => {
 		try {
 			cluster.step(ticks);
 			// A warning or error about an earlier action no longer describes what is on screen.
-			clearFlash(level => level !== 'info');
+			if (!reportOperations()) clearFlash(level => level !== 'info');
 		} catch (error) {
 			latest.current = {...latest.current, playing: false};
 			setStored(latest.current);
 			showFlash('error', `step failed: ${errorMessage(error)}`);
 		}
-	}, [cluster, showFlash, clearFlash]);
+	}, [cluster, showFlash, clearFlash, reportOperations]);
 
 	const perform = useCallback((effect: Effect) => {
 		switch (effect.type) {
@@ -58,6 +75,7 @@ export function useDashboard(cluster: DashboardCluster, quit: () => void, start:
 			case 'run':
 				try {
 					const result = cluster.run(effect.command);
+					if (result.operation !== undefined) following.current.add(result.operation);
 					showFlash('info', resultText(result.message, effect.command));
 				} catch (error) {
 					showFlash('error', errorMessage(error));

@@ -4,6 +4,7 @@ import {fromLabelSelector, lookupResource, type KubeObject} from '../../cluster/
 import type {Action} from './keymap.js';
 import {currentResource, home, pushView, selectedKey, selectedObject} from './stack.js';
 import {rememberNamespace} from './namespaces.js';
+import {drainDialog} from './drain-dialog.js';
 import type {ObjectRef, TextMode, Transition, UiState, ViewInfo} from './types.js';
 
 const stay = (state: UiState): Transition => ({state, effects: []});
@@ -99,6 +100,8 @@ export function objectAction(state: UiState, action: Action, info: ViewInfo): Tr
 			const spec = object.spec as {replicas?: number} | undefined;
 			return stay({...state, dialog: {kind: 'scale', resource, name: ref.name, namespace: ref.namespace ?? 'default', replicas: String(spec?.replicas ?? 1), fresh: true}});
 		}
+		case 'drain':
+			return stay({...state, dialog: drainDialog(ref.name)});
 		case 'restart':
 			return confirm(state, 'restart', `Restart deployment ${ref.namespace}/${ref.name}?`, `rollout restart ${commandTarget(ref)}`);
 		case 'delete': {

@@ -5,7 +5,7 @@ export type Action =
 	| 'step' | 'togglePlay' | 'faster' | 'slower'
 	| 'nextPane' | 'prevPane' | 'down' | 'up' | 'top' | 'bottom' | 'pageDown' | 'pageUp'
 	| 'enter' | 'describe' | 'yaml' | 'logs' | 'logsPrevious' | 'xray'
-	| 'scale' | 'restart' | 'delete' | 'kill' | 'cordon' | 'uncordon'
+	| 'scale' | 'restart' | 'drain' | 'delete' | 'kill' | 'cordon' | 'uncordon'
 	| 'filter' | 'sortName' | 'sortAge' | 'sortStatus' | 'sortColumn' | 'sortColumnLeft' | 'sortColumnRight'
 	| 'allNamespaces' | 'favourite'
 	| 'prompt' | 'help' | 'wide' | 'back' | 'quit' | 'quitNow';
@@ -42,6 +42,7 @@ export const bindings: readonly Binding[] = [
 	{action: 'xray', keys: ['x'], label: 'Xray', description: 'Tree: Deployment -> ReplicaSet -> Pod -> container', group: 'Resource', resources: ['deployments', 'replicasets', 'pods']},
 	{action: 'scale', keys: ['s'], label: 'Scale', description: 'Scale the selected deployment or replicaset', group: 'Actions', resources: ['deployments', 'replicasets'], mutates: true, hint: true},
 	{action: 'restart', keys: ['r'], label: 'Restart', description: 'Rollout restart of the selected deployment (asks first)', group: 'Actions', resources: ['deployments'], mutates: true, hint: true},
+	{action: 'drain', keys: ['r'], label: 'Drain', description: 'Drain the selected node: cordon, then evict its pods (a dialog with kubectl drain\'s options)', group: 'Actions', resources: ['nodes'], mutates: true, hint: true},
 	{action: 'delete', keys: ['ctrl-d'], label: 'Delete', description: 'Delete the selected object (asks first; Cancel is the default)', group: 'Actions', mutates: true, hint: true},
 	{action: 'kill', keys: ['ctrl-k'], label: 'Kill', description: 'Kill the selected pod now (grace period 0, no dialog)', group: 'Actions', resources: ['pods'], mutates: true, hint: true},
 	{action: 'cordon', keys: ['c'], label: 'Cordon', description: 'Cordon the selected node: no new pods (asks first)', group: 'Actions', resources: ['nodes'], mutates: true, hint: true},

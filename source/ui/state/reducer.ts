@@ -3,6 +3,7 @@
 // resource of the rows shown.
 import {confirmKey, helpKey, quitKey, scaleKey} from './dialogs.js';
 import {objectAction} from './actions.js';
+import {drainKey} from './drain-dialog.js';
 import {displayKey, findBinding, type Action} from './keymap.js';
 import type {KeyPress} from './keys.js';
 import {allNamespaces, favourite} from './namespaces.js';
@@ -23,6 +24,7 @@ export function handleKey(state: UiState, key: KeyPress, view: ViewInfo): Transi
 	if (dialog?.kind === 'scale') return scaleKey(state, dialog, key);
 	if (dialog?.kind === 'confirm') return confirmKey(state, dialog, key);
 	if (dialog?.kind === 'quit') return quitKey(state, dialog, key);
+	if (dialog?.kind === 'drain') return drainKey(state, dialog, key);
 	if (dialog?.kind === 'help') return helpKey(state, dialog, key);
 
 	const resource = currentResource(state);
@@ -82,7 +84,7 @@ export function perform(state: UiState, action: Action, view: ViewInfo, key: Key
 		case 'allNamespaces': return allNamespaces(state);
 		case 'favourite': return favourite(state, key.name);
 		case 'enter': case 'describe': case 'yaml': case 'logs': case 'logsPrevious': case 'xray':
-		case 'scale': case 'restart': case 'delete': case 'kill': case 'cordon': case 'uncordon':
+		case 'scale': case 'restart': case 'drain': case 'delete': case 'kill': case 'cordon': case 'uncordon':
 			return objectAction(state, action, view);
 	}
 }

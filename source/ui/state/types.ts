@@ -20,6 +20,8 @@ export type Dialog =
 	| {kind: 'scale'; resource: string; namespace: string; name: string; replicas: string; fresh: boolean}
 	| {kind: 'confirm'; title: string; question: string; command: string; choice: 'cancel' | 'ok'; verb: string}
 	| {kind: 'quit'; choice: 'cancel' | 'ok'}
+	/** `r` on a node: kubectl drain's flags as fields; `field` is the one being edited. */
+	| {kind: 'drain'; node: string; field: number; gracePeriod: string; timeout: string; ignoreDaemonSets: boolean; deleteEmptyDirData: boolean; force: boolean; fresh: boolean}
 	| {kind: 'help'; offset: number};
 
 export interface Prompt {
