@@ -284,7 +284,10 @@ export class PodWorker implements RunContext {
 		this.queue.length = 0;
 		for (const run of this.runs) if (run.timer !== undefined) this.host.timers.cancel(run.timer);
 		const sidecars = this.runs.filter(r => r.role === 'sidecar' && r.process?.running).reverse();
-		for (const run of sidecars) this.stop(run, this.now + (this.pod.spec?.terminationGracePeriodSeconds ?? 30) * 1000, false);
+		for (const run of sidecars) {
+			this.host.event(this, 'Normal', 'Killing', `Stopping container ${run.spec.name}`);
+			this.stop(run, this.now + (this.pod.spec?.terminationGracePeriodSeconds ?? 30) * 1000, false);
+		}
 		this.host.changed(this);
 	}
 
