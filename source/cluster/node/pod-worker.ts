@@ -127,6 +127,18 @@ export class PodWorker implements RunContext {
 			});
 			return;
 		}
+		if (spec.imagePullPolicy === 'Never' && !this.host.runtime.isPresent(image)) {
+			const message = `Container image "${image}" is not present with pull policy of Never`;
+			run.actor.send({type: 'WAIT', reason: 'ErrImageNeverPull', message});
+			this.host.event(this, 'Warning', 'ErrImageNeverPull', message);
+			this.host.event(this, 'Warning', 'Failed', 'Error: ErrImageNeverPull');
+			this.host.changed(this);
+			run.timer = this.host.timers.after(10_000, () => {
+				run.timer = undefined;
+				this.enqueue(run);
+			});
+			return;
+		}
 		const plan = this.host.runtime.pull(image, spec.imagePullPolicy);
 		if (plan.pullMs === 0) {
 			this.host.event(this, 'Normal', 'Pulled', `Container image "${image}" already present on machine`);
