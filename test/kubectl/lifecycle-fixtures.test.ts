@@ -72,3 +72,13 @@ test('scenarios: crash loop, failing probe, init + sidecar, shared emptyDir, OOM
 	const pull = open('fixtures/scenarios/pull-failure.yaml');
 	t.deepEqual(statuses(pull, 'pull-failure', 12).filter(s => s !== 'Pending' && s !== 'ContainerCreating'), ['ErrImagePull', 'ImagePullBackOff']);
 });
+
+test('the lifecycle is deterministic: the same scenario files and ticks give byte-identical pods, events and logs', t => {
+	const run = () => {
+		const cluster = createCluster();
+		cluster.kubectl.apply(['fixtures/default.yaml', 'fixtures/scenarios/crash-loop.yaml', 'fixtures/scenarios/failing-probe.yaml', 'fixtures/scenarios/init-sidecar.yaml', 'fixtures/scenarios/pull-failure.yaml'].flatMap(f => readManifests(f)));
+		cluster.step(70);
+		return JSON.stringify([cluster.client.list('pods').items, cluster.client.list('events').items, cluster.logs('default', 'init-sidecar', {container: 'log-shipper'})]);
+	};
+	t.is(run(), run());
+});

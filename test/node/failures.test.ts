@@ -143,3 +143,17 @@ spec:
 	cluster.step(2);
 	t.deepEqual(cluster.logs('default', 'envy'), ['mode=fast level=3']);
 });
+
+test('imagePullPolicy Never with the image absent: ErrImageNeverPull, no pull; present, it starts', t => {
+	const cluster = clusterWith([nodeObject('node-1')]);
+	cluster.client.create('pods', podFromYaml('{apiVersion: v1, kind: Pod, metadata: {name: never}, spec: {containers: [{name: c, image: "example.com/app:1", imagePullPolicy: Never}]}}'));
+	cluster.step(5);
+	const pod = getPod(cluster, 'never');
+	t.is(podStatus(pod), 'ErrImageNeverPull');
+	t.like(pod.status!.containerStatuses![0]!.state!.waiting, {reason: 'ErrImageNeverPull', message: 'Container image "example.com/app:1" is not present with pull policy of Never'});
+	t.deepEqual(messages(cluster, 'never', 'Pulling'), []);
+	t.deepEqual(messages(cluster, 'never', 'ErrImageNeverPull'), ['Container image "example.com/app:1" is not present with pull policy of Never']);
+	cluster.client.create('pods', podFromYaml('{apiVersion: v1, kind: Pod, metadata: {name: puller}, spec: {containers: [{name: c, image: "example.com/app:1"}]}}'));
+	stepUntil(cluster, () => podStatus(getPod(cluster, 'never')) === 'Running', 30);
+	t.pass();
+});

@@ -90,3 +90,24 @@ spec:
 	t.like(never.status!.initContainerStatuses![0]!.state!.terminated, {exitCode: 2, reason: 'Error'});
 	t.deepEqual(messages(cluster, 'never', 'Started'), ['Started container setup']);
 });
+
+test('a pod whose regular containers finish (restartPolicy Never) stops its sidecar and Succeeds', t => {
+	const cluster = clusterWith([nodeObject('node-1')]);
+	cluster.client.create('pods', podFromYaml(`
+apiVersion: v1
+kind: Pod
+metadata: {name: job}
+spec:
+  restartPolicy: Never
+  initContainers:
+  - {name: proxy, image: busybox:1.36, restartPolicy: Always, command: [sh, -c, "trap 'exit 0' TERM; sleep 3600 & wait"]}
+  containers:
+  - {name: work, image: busybox:1.36, command: [sh, -c, "echo working; sleep 5"]}
+`));
+	stepUntil(cluster, () => getPod(cluster, 'job').status?.phase === 'Succeeded', 30);
+	t.deepEqual(messages(cluster, 'job', 'Killing'), ['Stopping container proxy']);
+	cluster.step(3);
+	const pod = getPod(cluster, 'job');
+	t.is(podStatus(pod), 'Completed');
+	t.like(pod.status!.initContainerStatuses![0]!.state!.terminated, {exitCode: 0, reason: 'Completed'});
+});

@@ -49,6 +49,12 @@ export class ContainerRuntime {
 		}
 	}
 
+	/** Is the image on the node now (pulled, not merely being pulled)? */
+	isPresent(image: string): boolean {
+		this.settle(this.now());
+		return this.present.has(image);
+	}
+
 	images(): string[] {
 		this.settle(this.now());
 		return [...this.present].sort();

@@ -6,24 +6,13 @@ import {setCondition} from '../objects/conditions.js';
 import type {Clock} from '../sim/clock.js';
 import {restartCount, type Termination} from '../machines/container.js';
 import type {ContainerRun, PodWorker} from './pod-worker.js';
+import {fakeDigest} from './digest.js';
 
 export interface PodRuntimeView {
 	worker: PodWorker;
 	podIP?: string;
 	hostIP?: string;
 	startTime: number;
-}
-
-/** A stable fake digest: images and containers get IDs that look real and never change between runs. */
-export function fakeDigest(text: string): string {
-	let out = '';
-	let h = 0x811c9dc5;
-	for (let round = 0; out.length < 64; round++) {
-		for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
-		h = Math.imul(h ^ round, 0x01000193) >>> 0;
-		out += h.toString(16).padStart(8, '0');
-	}
-	return out.slice(0, 64);
 }
 
 function imageID(image: string): string {

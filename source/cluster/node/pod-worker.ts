@@ -9,6 +9,7 @@ import {ContainerRun, type Role, type RunContext} from './container-run.js';
 import {ContainerProcess, type ExitReason, type Timers} from './container-process.js';
 import type {ContainerRuntime} from './container-runtime.js';
 import {containerEnv} from './container-env.js';
+import {fakeDigest, goDuration} from './digest.js';
 import {programFor} from './images.js';
 import {ProbeWorker, probeTitle, type ProbeResult} from './probes.js';
 import {FileSystem, type Volume} from './shell/filesystem.js';
@@ -127,6 +128,18 @@ export class PodWorker implements RunContext {
 			});
 			return;
 		}
+		if (spec.imagePullPolicy === 'Never' && !this.host.runtime.isPresent(image)) {
+			const message = `Container image "${image}" is not present with pull policy of Never`;
+			run.actor.send({type: 'WAIT', reason: 'ErrImageNeverPull', message});
+			this.host.event(this, 'Warning', 'ErrImageNeverPull', message);
+			this.host.event(this, 'Warning', 'Failed', 'Error: ErrImageNeverPull');
+			this.host.changed(this);
+			run.timer = this.host.timers.after(10_000, () => {
+				run.timer = undefined;
+				this.enqueue(run);
+			});
+			return;
+		}
 		const plan = this.host.runtime.pull(image, spec.imagePullPolicy);
 		if (plan.pullMs === 0) {
 			this.host.event(this, 'Normal', 'Pulled', `Container image "${image}" already present on machine`);
@@ -161,7 +174,7 @@ export class PodWorker implements RunContext {
 		run.newInstance(env);
 		const s = this.state(run);
 		if (s.runs > 0 && run.hasLog) run.logs.rotate(this.now);
-		const containerID = `containerd://${fakeID(`${this.pod.metadata?.uid}/${spec.name}/${s.runs}`)}`;
+		const containerID = `containerd://${fakeDigest(`${this.pod.metadata?.uid}/${spec.name}/${s.runs}`)}`;
 		this.host.event(this, 'Normal', 'Created', `Created container: ${spec.name}`);
 		run.actor.send({type: 'START', at: this.now, containerID});
 		this.host.event(this, 'Normal', 'Started', `Started container ${spec.name}`);
@@ -173,20 +186,31 @@ export class PodWorker implements RunContext {
 	}
 
 	private startProbes(run: ContainerRun): void {
-		const {spec} = run;
-		const target = this.targetOf(run);
-		const worker = (kind: 'startup' | 'liveness' | 'readiness', probe: NonNullable<Container['livenessProbe']>) =>
-			new ProbeWorker(kind, probe, target, this.host.timers, (w, result, crossed) => this.probed(run, w, result, crossed));
-		if (spec.startupProbe) {
-			run.probes.push(worker('startup', spec.startupProbe));
+		if (run.spec.startupProbe) {
+			const startup = this.probeWorker(run, 'startup', run.spec.startupProbe);
+			run.probes.push(startup);
+			startup.start();
 		} else {
-			run.actor.send({type: 'STARTED'});
-			if (spec.livenessProbe) run.probes.push(worker('liveness', spec.livenessProbe));
-			if (spec.readinessProbe) run.probes.push(worker('readiness', spec.readinessProbe));
-			else run.actor.send({type: 'READY', ready: true});
+			this.started(run);
 		}
-		for (const p of run.probes) p.start();
-		if (run.role === 'sidecar' && !spec.startupProbe) this.nextInit();
+	}
+
+	/** The startup probe passed (or there is none): liveness and readiness begin; a sidecar lets the next init container go. */
+	private started(run: ContainerRun): void {
+		const {spec} = run;
+		run.actor.send({type: 'STARTED'});
+		const more: ProbeWorker[] = [];
+		if (spec.livenessProbe) more.push(this.probeWorker(run, 'liveness', spec.livenessProbe));
+		if (spec.readinessProbe) more.push(this.probeWorker(run, 'readiness', spec.readinessProbe));
+		else run.actor.send({type: 'READY', ready: true});
+		run.probes.push(...more);
+		for (const p of more) p.start();
+		this.host.changed(this);
+		if (run.role === 'sidecar') this.nextInit();
+	}
+
+	private probeWorker(run: ContainerRun, kind: 'startup' | 'liveness' | 'readiness', probe: NonNullable<Container['livenessProbe']>): ProbeWorker {
+		return new ProbeWorker(kind, probe, this.targetOf(run), this.host.timers, (w, result, crossed) => this.probed(run, w, result, crossed));
 	}
 
 	private probed(run: ContainerRun, worker: ProbeWorker, result: ProbeResult, crossed: 'success' | 'failure' | undefined): void {
@@ -199,16 +223,7 @@ export class PodWorker implements RunContext {
 		if (worker.kind === 'startup' && crossed === 'success') {
 			worker.stop();
 			run.probes = run.probes.filter(p => p !== worker);
-			run.actor.send({type: 'STARTED'});
-			const {spec} = run;
-			const more: ProbeWorker[] = [];
-			if (spec.livenessProbe) more.push(new ProbeWorker('liveness', spec.livenessProbe, this.targetOf(run), this.host.timers, (w, r, c) => this.probed(run, w, r, c)));
-			if (spec.readinessProbe) more.push(new ProbeWorker('readiness', spec.readinessProbe, this.targetOf(run), this.host.timers, (w, r, c) => this.probed(run, w, r, c)));
-			else run.actor.send({type: 'READY', ready: true});
-			run.probes.push(...more);
-			for (const p of more) p.start();
-			this.host.changed(this);
-			if (run.role === 'sidecar') this.nextInit();
+			this.started(run);
 		}
 		if ((worker.kind === 'liveness' || worker.kind === 'startup') && crossed === 'failure') {
 			const probe = worker.kind === 'liveness' ? run.spec.livenessProbe! : run.spec.startupProbe!;
@@ -284,14 +299,16 @@ export class PodWorker implements RunContext {
 		this.queue.length = 0;
 		for (const run of this.runs) if (run.timer !== undefined) this.host.timers.cancel(run.timer);
 		const sidecars = this.runs.filter(r => r.role === 'sidecar' && r.process?.running).reverse();
-		for (const run of sidecars) this.stop(run, this.now + (this.pod.spec?.terminationGracePeriodSeconds ?? 30) * 1000, false);
+		for (const run of sidecars) {
+			this.host.event(this, 'Normal', 'Killing', `Stopping container ${run.spec.name}`);
+			this.stop(run, this.now + (this.pod.spec?.terminationGracePeriodSeconds ?? 30) * 1000, false);
+		}
 		this.host.changed(this);
 	}
 
 	/** Deletion: everything running gets preStop and SIGTERM, regular containers first, sidecars after. */
 	terminate(graceSeconds: number): void {
 		if (this.phase === 'terminating') return;
-		const wasStopped = this.phase === 'stopped';
 		this.phase = 'terminating';
 		this.deadline = this.now + graceSeconds * 1000;
 		if (this.mountTimer !== undefined) this.host.timers.cancel(this.mountTimer);
@@ -300,7 +317,6 @@ export class PodWorker implements RunContext {
 			if (run.timer !== undefined) this.host.timers.cancel(run.timer);
 			run.timer = undefined;
 		}
-		void wasStopped;
 		for (const run of this.runs) {
 			if (run.role !== 'sidecar' && run.process?.running) {
 				this.host.event(this, 'Normal', 'Killing', `Stopping container ${run.spec.name}`);
@@ -379,21 +395,4 @@ export class PodWorker implements RunContext {
 			run.actor.stop();
 		}
 	}
-}
-
-/** Go's time.Duration text after Truncate(ms): 850ms, 2s, 2.412s. */
-export function goDuration(ms: number): string {
-	if (ms < 1000) return `${Math.round(ms)}ms`;
-	return `${Number((ms / 1000).toFixed(3))}s`;
-}
-
-function fakeID(text: string): string {
-	let out = '';
-	let h = 0x811c9dc5;
-	for (let round = 0; out.length < 64; round++) {
-		for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
-		h = Math.imul(h ^ round, 0x01000193) >>> 0;
-		out += h.toString(16).padStart(8, '0');
-	}
-	return out.slice(0, 64);
 }
