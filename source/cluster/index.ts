@@ -45,6 +45,11 @@ export interface Cluster {
 	readonly kubectl: Kubectl;
 	/** Advance the cluster `ticks` ticks (default 1): each is one round of every component. */
 	step(ticks?: number): void;
+	/**
+	 * One tick in phases: each next() runs the next phase, and subscribers are notified when the last one ends.
+	 * The same work as step(1); a caller that pauses between phases must not run commands until it is done.
+	 */
+	stepInPhases(): Generator<void, void, void>;
 	/** Run one kubectl-style command line now. Throws an Error with the API's message when it fails. */
 	run(command: string): CommandResult;
 	/** A container's log lines, as `kubectl logs` prints them (throws CommandError with kubectl's message). */
@@ -118,6 +123,10 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
 				engine.tick();
 				kubectl.advance();
 			}
+			cluster.notify();
+		},
+		*stepInPhases() {
+			yield* engine.phases();
 			cluster.notify();
 		},
 		run(command) {

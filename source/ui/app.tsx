@@ -37,6 +37,10 @@ export interface AppProps {
 	initial?: Partial<UiState>;
 	/** --readonly: no key or command that changes the cluster. */
 	readonly?: boolean;
+	/** Wall ms of tick work between turns of the event loop (tests: 0 yields after every phase). */
+	tickSlice?: number;
+	/** Terminal rows left unused at the bottom (runDashboard leaves one so Ink can redraw only changed lines). */
+	spareRows?: number;
 }
 
 /** Column titles the keys may sort by (shift-O): the ones shown, NAMESPACE left out when one namespace is shown. */
@@ -44,16 +48,16 @@ function sortableColumns(table: TableData, wide: boolean, namespace: string | un
 	return table.columns.filter(c => (wide || !c.wide) && !(namespace && c.title === 'NAMESPACE')).map(c => c.title);
 }
 
-export function App({cluster, color = colorFromEnv(), onQuit, initial, readonly = false}: AppProps) {
+export function App({cluster, color = colorFromEnv(), onQuit, initial, readonly = false, tickSlice, spareRows = 0}: AppProps) {
 	const {exit} = useApp();
-	const size = useTerminalSize();
+	const size = useTerminalSize(spareRows);
 	const snapshot = useClusterSnapshot(cluster);
 	const theme = useMemo(() => createTheme(color), [color]);
 	const quit = useCallback(() => {
 		onQuit?.();
 		exit();
 	}, [exit, onQuit]);
-	const dashboard = useDashboard(cluster, quit, {...initial, ...(readonly ? {readonly} : {})});
+	const dashboard = useDashboard(cluster, quit, {...initial, ...(readonly ? {readonly} : {})}, tickSlice === undefined ? {} : {sliceMs: tickSlice});
 	const {stored, flash, dispatch} = dashboard;
 
 	// The home panes as shown: the namespace chosen, each pane's filter and sort.
@@ -122,7 +126,7 @@ export function App({cluster, color = colorFromEnv(), onQuit, initial, readonly 
 	const facts = {
 		cluster: snapshot.name,
 		tick: `Tick ${snapshot.tick}`,
-		clock: clockText(state.playing, speedLabel(speedOf(state))),
+		clock: clockText(state.playing, speedLabel(speedOf(state)), dashboard.ticks),
 		time: formatClockTime(snapshot.now),
 	};
 	// The text view's scroll offset is clamped to its lines here, so a view opened at the end (logs) shows the end.

@@ -32,12 +32,18 @@ export async function runDashboard(cluster: DashboardCluster, options: Dashboard
 	process.once('exit', restore);
 	stdout.write(enterAlternateScreen);
 	try {
-		const instance = render(<App cluster={cluster} readonly={options.readonly ?? false} {...(options.color === undefined ? {} : {color: options.color})} />, {
+		// Ink 6.8 redraws only the lines that changed (incrementalRendering), but a frame as tall as the terminal takes
+		// its full-screen path instead: clear the terminal and write every line, every frame (7.8 KB at 120x40). So the
+		// dashboard leaves the last row unused and Ink rewrites changed lines only. 60 frames a second at most: a key's
+		// frame waits at most 16 ms behind the previous frame.
+		const instance = render(<App cluster={cluster} readonly={options.readonly ?? false} spareRows={1} {...(options.color === undefined ? {} : {color: options.color})} />, {
 			stdout,
 			...(options.stdin ? {stdin: options.stdin} : {}),
 			...(options.stderr ? {stderr: options.stderr} : {}),
 			exitOnCtrlC: false,
 			patchConsole: true,
+			incrementalRendering: true,
+			maxFps: 60,
 		});
 		await instance.waitUntilExit();
 	} finally {

@@ -14,9 +14,22 @@ export class TickEngine {
 	) {}
 
 	tick(): void {
+		for (const _phase of this.phases());
+	}
+
+	/**
+	 * The same tick, one phase per step of the iterator (node agents, informer sync, then each component), so a
+	 * caller can give the event loop a turn between phases (the dashboard, to read keys during a long tick). The
+	 * work and its order are exactly those of tick(); nothing else may write the cluster until the iterator ends.
+	 */
+	*phases(): Generator<void, void, void> {
 		this.clock.advance();
 		this.beforeTick();
+		yield;
 		this.informers.syncAll();
-		for (const component of this.components()) component.runOnce();
+		for (const component of this.components()) {
+			yield;
+			component.runOnce();
+		}
 	}
 }

@@ -1,15 +1,17 @@
-// The cluster as the dashboard shows it: re-derived once after each change the cluster announces, then shared by
-// every render until the next change.
+// The cluster as the dashboard shows it: updated from watch events once after each change the cluster announces,
+// then shared by every render until the next change.
 import {useMemo, useSyncExternalStore} from 'react';
-import {deriveSnapshot, type DashboardCluster, type Snapshot} from '../snapshot/snapshot.js';
+import {liveSnapshot} from '../snapshot/live-snapshot.js';
+import type {DashboardCluster, Snapshot} from '../snapshot/snapshot.js';
 
 export interface SnapshotSource {
 	subscribe(listener: () => void): () => void;
 	get(): Snapshot;
 }
 
-/** A cached snapshot that goes stale on every cluster notification and is rebuilt on the next read. */
+/** A cached snapshot that goes stale on every cluster notification and is brought up to date on the next read. */
 export function snapshotSource(cluster: DashboardCluster): SnapshotSource {
+	const live = liveSnapshot(cluster);
 	let current: Snapshot | undefined;
 	return {
 		subscribe(listener) {
@@ -19,7 +21,7 @@ export function snapshotSource(cluster: DashboardCluster): SnapshotSource {
 			});
 		},
 		get() {
-			current ??= deriveSnapshot(cluster);
+			current ??= live.snapshot();
 			return current;
 		},
 	};

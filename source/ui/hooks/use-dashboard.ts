@@ -1,12 +1,13 @@
 // The dashboard's state container: UI state, the flash line, and carrying out the effects keys ask for. Every
 // cluster call is wrapped: a failing action becomes an error in the flash line, never a crash.
-import {useCallback, useRef, useState} from 'react';
+import {useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore} from 'react';
 import type {DashboardCluster} from '../snapshot/snapshot.js';
 import type {KeyPress} from '../state/keys.js';
 import {handleKey} from '../state/reducer.js';
 import {initialState, speedOf, type Effect, type UiState, type ViewInfo} from '../state/types.js';
 import {useFlash, type Flash} from './use-flash.js';
 import {usePlayer} from './use-player.js';
+import {TickRunner, type TickRunnerOptions} from './tick-runner.js';
 
 export interface Dashboard {
 	/** The state as the keys left it (cursors not yet moved to follow their rows: see `sync`). */
@@ -16,6 +17,17 @@ export interface Dashboard {
 	dispatch(key: KeyPress, view: ViewInfo): void;
 	/** The state as shown (cursors on their rows after the cluster changed): the next key starts from it. */
 	sync(state: UiState): void;
+	/** The tick runner: whether a tick is running, the achieved tick rate. */
+	ticks: TickProgress;
+}
+
+export interface TickProgress {
+	/** A tick is running or queued (the header says so). */
+	busy: boolean;
+	/** The player asks for ticks faster than they complete. */
+	behind: boolean;
+	/** Ticks per wall second achieved lately, when known. */
+	rate: number | undefined;
 }
 
 export function errorMessage(error: unknown): string {
@@ -28,7 +40,7 @@ export function resultText(message: string, command: string): string {
 	return lines.length ? lines.join(' · ') : `${command.split(/\s+/)[0]}: done`;
 }
 
-export function useDashboard(cluster: DashboardCluster, quit: () => void, start: Partial<UiState> = {}): Dashboard {
+export function useDashboard(cluster: DashboardCluster, quit: () => void, start: Partial<UiState> = {}, runnerOptions: Omit<TickRunnerOptions, 'onError'> = {}): Dashboard {
 	const [stored, setStored] = useState<UiState>(() => ({...initialState(), ...start}));
 	const [flash, showFlash, clearFlash] = useFlash();
 
@@ -55,17 +67,34 @@ export function useDashboard(cluster: DashboardCluster, quit: () => void, start:
 		return shown;
 	}, [cluster, showFlash]);
 
-	const step = useCallback((ticks: number) => {
-		try {
-			cluster.step(ticks);
-			// A warning or error about an earlier action no longer describes what is on screen.
-			if (!reportOperations()) clearFlash(level => level !== 'info');
-		} catch (error) {
+	// After each tick: the drains' newest line, else a warning or error about an earlier action no longer describes
+	// what is on screen.
+	const afterTick = useRef(() => {});
+	afterTick.current = () => {
+		if (!reportOperations()) clearFlash(level => level !== 'info');
+	};
+
+	// One runner per cluster: ticks run sliced, between keys; commands wait for a running tick to end.
+	const runner = useMemo(() => new TickRunner(cluster, () => latest.current.playing, {
+		...runnerOptions,
+		onTick: () => afterTick.current(),
+		onError: error => {
 			latest.current = {...latest.current, playing: false};
 			setStored(latest.current);
 			showFlash('error', `step failed: ${errorMessage(error)}`);
-		}
-	}, [cluster, showFlash, clearFlash, reportOperations]);
+		},
+	}), [cluster]); // the options are read once
+	useEffect(() => () => runner.dispose(), [runner]);
+	const progress = useMemo(() => {
+		let cached: {revision: number; value: TickProgress} | undefined;
+		return () => {
+			if (cached?.revision !== runner.revision) cached = {revision: runner.revision, value: {busy: runner.busy, behind: runner.behind, rate: runner.rate()}};
+			return cached.value;
+		};
+	}, [runner]);
+	const ticks = useSyncExternalStore(useCallback(listener => runner.subscribe(listener), [runner]), progress);
+
+	const step = useCallback((count: number) => runner.step(count), [runner]);
 
 	const perform = useCallback((effect: Effect) => {
 		switch (effect.type) {
@@ -73,13 +102,15 @@ export function useDashboard(cluster: DashboardCluster, quit: () => void, start:
 				step(1);
 				return;
 			case 'run':
-				try {
-					const result = cluster.run(effect.command);
-					if (result.operation !== undefined) following.current.add(result.operation);
-					showFlash('info', resultText(result.message, effect.command));
-				} catch (error) {
-					showFlash('error', errorMessage(error));
-				}
+				runner.command(() => {
+					try {
+						const result = cluster.run(effect.command);
+						if (result.operation !== undefined) following.current.add(result.operation);
+						showFlash('info', resultText(result.message, effect.command));
+					} catch (error) {
+						showFlash('error', errorMessage(error));
+					}
+				});
 				return;
 			case 'flash':
 				showFlash(effect.level, effect.text);
@@ -88,7 +119,7 @@ export function useDashboard(cluster: DashboardCluster, quit: () => void, start:
 				quit();
 				return;
 		}
-	}, [cluster, quit, showFlash, step]);
+	}, [cluster, quit, runner, showFlash, step]);
 
 	const dispatch = useCallback((key: KeyPress, view: ViewInfo) => {
 		let transition;
@@ -103,6 +134,6 @@ export function useDashboard(cluster: DashboardCluster, quit: () => void, start:
 		for (const effect of transition.effects) perform(effect);
 	}, [perform, showFlash]);
 
-	usePlayer(stored.playing, speedOf(stored), step, () => latest.current.playing);
-	return {stored, flash, dispatch, sync};
+	usePlayer(stored.playing, speedOf(stored), runner, () => latest.current.playing);
+	return {stored, flash, dispatch, sync, ticks};
 }

@@ -5,17 +5,18 @@ import type {Size} from '../layout/screen.js';
 
 const fallback: Size = {columns: 80, rows: 24};
 
-function read(stdout: NodeJS.WriteStream): Size {
-	return {columns: stdout.columns || fallback.columns, rows: stdout.rows || fallback.rows};
+function read(stdout: NodeJS.WriteStream, spareRows: number): Size {
+	return {columns: stdout.columns || fallback.columns, rows: Math.max(1, (stdout.rows || fallback.rows) - spareRows)};
 }
 
-export function useTerminalSize(): Size {
+/** `spareRows` are left unused at the bottom (see runDashboard: a frame that fills the terminal is redrawn whole). */
+export function useTerminalSize(spareRows = 0): Size {
 	const {stdout} = useStdout();
-	const [size, setSize] = useState(() => read(stdout));
+	const [size, setSize] = useState(() => read(stdout, spareRows));
 	useEffect(() => {
 		const onResize = () => {
 			setSize(previous => {
-				const next = read(stdout);
+				const next = read(stdout, spareRows);
 				return next.columns === previous.columns && next.rows === previous.rows ? previous : next;
 			});
 		};
@@ -24,6 +25,6 @@ export function useTerminalSize(): Size {
 		return () => {
 			stdout.off('resize', onResize);
 		};
-	}, [stdout]);
+	}, [stdout, spareRows]);
 	return size;
 }

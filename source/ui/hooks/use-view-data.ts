@@ -3,6 +3,7 @@
 import {useMemo, useSyncExternalStore} from 'react';
 import type {Deployment, Pod, ReplicaSet} from '../../cluster/index.js';
 import {containersTable} from '../snapshot/containers.js';
+import {liveSnapshot} from '../snapshot/live-snapshot.js';
 import {deriveViewTable, type DashboardCluster} from '../snapshot/snapshot.js';
 import type {TableData} from '../snapshot/table-data.js';
 import {textLines} from '../snapshot/text.js';
@@ -27,7 +28,8 @@ function sourceKey(view: View | undefined): string {
 
 export function deriveViewData(cluster: DashboardCluster, view: View): ViewData {
 	switch (view.kind) {
-		case 'resource': return {table: deriveViewTable(cluster, view.resource, view.scope)};
+		// An unscoped kind's table is kept from watch events; a scoped one (a node's pods) is listed per change.
+		case 'resource': return {table: view.scope ? deriveViewTable(cluster, view.resource, view.scope) : liveSnapshot(cluster).viewTable(view.resource)};
 		case 'containers': {
 			const pod = cluster.client.find<Pod>('pods', view.target.name, view.target.namespace);
 			return pod ? {table: containersTable(pod)} : {text: [`pod ${view.target.namespace}/${view.target.name} is gone`]};

@@ -16,8 +16,27 @@ export interface HeaderFacts {
 export type Segment = {text: string; role: 'label' | 'value' | 'key' | 'hint' | 'plain'};
 export type HeaderLine = Segment[];
 
-export function clockText(playing: boolean, speed: string): string {
-	return playing ? `Playing ${speed}` : `Paused · ${speed}`;
+/** How the tick runner is doing: a tick running, and the ticks per wall second achieved lately. */
+export interface ClockProgress {
+	busy: boolean;
+	/** Ticks are asked for faster than they complete. */
+	behind: boolean;
+	rate: number | undefined;
+}
+
+/**
+ * `Playing 2x`, `Paused · 1x`; `Playing 16x (2.7/s)` when ticks take longer than the speed allows (the rate
+ * achieved), and `Paused · 1x · ticking…` while a stepped tick still runs.
+ */
+export function clockText(playing: boolean, speed: string, progress?: ClockProgress): string {
+	if (!playing) return progress?.busy ? `Paused · ${speed} · ticking…` : `Paused · ${speed}`;
+	const rate = progress?.rate;
+	return progress?.behind && rate !== undefined ? `Playing ${speed} (${formatRate(rate)}/s)` : `Playing ${speed}`;
+}
+
+/** 2.7, 0.4, 12: one decimal below 10 ticks a second. */
+export function formatRate(rate: number): string {
+	return rate >= 10 ? String(Math.round(rate)) : (Math.round(rate * 10) / 10).toFixed(1);
 }
 
 export const fullHeaderHeight = 3;

@@ -10,7 +10,13 @@ export function eventTone(e: Event): Tone {
 	return e.type === 'Warning' ? 'error' : 'normal';
 }
 
-const seenAt = (e: Event) => Date.parse(lastSeen(e) ?? '') || 0;
+// Objects from the API are frozen: an event's time is parsed once, not once per comparison of a sort.
+const seenTimes = new WeakMap<Event, number>();
+function seenAt(e: Event): number {
+	let time = seenTimes.get(e);
+	if (time === undefined) seenTimes.set(e, (time = Date.parse(lastSeen(e) ?? '') || 0));
+	return time;
+}
 const revision = (e: Event) => Number(e.metadata?.resourceVersion ?? 0) || 0;
 
 /** Newest first; within one instant the later write first, then by name for a stable order. */

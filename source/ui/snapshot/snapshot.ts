@@ -7,7 +7,7 @@ import {buildTable, type TableData} from './table-data.js';
 import type {Scope} from '../state/types.js';
 
 /** The part of the cluster facade the dashboard uses. */
-export type DashboardCluster = Pick<Cluster, 'name' | 'clock' | 'client' | 'kubectl' | 'step' | 'run' | 'subscribe' | 'operations'>;
+export type DashboardCluster = Pick<Cluster, 'name' | 'clock' | 'client' | 'kubectl' | 'step' | 'stepInPhases' | 'run' | 'subscribe' | 'operations'>;
 
 export interface Snapshot {
 	name: string;
