@@ -83,7 +83,8 @@ function countBound(cluster: ReturnType<typeof createCluster>): number {
 }
 
 // Each scenario runs in a process of its own, so peak RSS is that scenario's alone. `npm run bench NAME` runs one;
-// the long run (BENCH_LONG_TICKS ticks, default 50,000) is `long-run`.
+// the long run (BENCH_LONG_TICKS ticks, default 50,000) is `long-run`; the dashboard's (keypress to frame, bytes per
+// frame, first frame: bench/ui.ts, results in bench/ui-results.json) is `ui`.
 const only = process.argv[2];
 const child = (name: string) => JSON.parse(execFileSync(
 	process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), name, '--child'],
@@ -92,6 +93,8 @@ const child = (name: string) => JSON.parse(execFileSync(
 if (process.argv[3] === '--child') {
 	const result = only === 'long-run' ? longRun(Number(process.env['BENCH_LONG_TICKS'] ?? 50_000)) : run(scenarios.find(s => s.name === only)!);
 	process.stdout.write(JSON.stringify(result));
+} else if (only === 'ui') {
+	ui();
 } else {
 	const results: Result[] = scenarios.filter(s => !only || s.name === only).map(s => child(s.name) as Result);
 	const long = !only || only === 'long-run' ? child('long-run') as LongRunResult : undefined;
@@ -102,4 +105,9 @@ if (process.argv[3] === '--child') {
 		console.table(long.samples);
 		console.log(`long-run: heap growth after the first simulated hour ${long.heapGrowthMB} MB (${long.heapGrowthPercent}%), ${long.wallSeconds} s`);
 	}
+	if (!only) ui();
+}
+
+function ui(): void {
+	execFileSync(process.execPath, ['--import=tsx', fileURLToPath(new URL('./ui.ts', import.meta.url))], {stdio: 'inherit'});
 }

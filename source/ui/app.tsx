@@ -39,8 +39,6 @@ export interface AppProps {
 	readonly?: boolean;
 	/** Wall ms of tick work between turns of the event loop (tests: 0 yields after every phase). */
 	tickSlice?: number;
-	/** Terminal rows left unused at the bottom (runDashboard leaves one so Ink can redraw only changed lines). */
-	spareRows?: number;
 }
 
 /** Column titles the keys may sort by (shift-O): the ones shown, NAMESPACE left out when one namespace is shown. */
@@ -48,9 +46,9 @@ function sortableColumns(table: TableData, wide: boolean, namespace: string | un
 	return table.columns.filter(c => (wide || !c.wide) && !(namespace && c.title === 'NAMESPACE')).map(c => c.title);
 }
 
-export function App({cluster, color = colorFromEnv(), onQuit, initial, readonly = false, tickSlice, spareRows = 0}: AppProps) {
+export function App({cluster, color = colorFromEnv(), onQuit, initial, readonly = false, tickSlice}: AppProps) {
 	const {exit} = useApp();
-	const size = useTerminalSize(spareRows);
+	const size = useTerminalSize();
 	const snapshot = useClusterSnapshot(cluster);
 	const theme = useMemo(() => createTheme(color), [color]);
 	const quit = useCallback(() => {

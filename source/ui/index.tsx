@@ -4,6 +4,7 @@
 // every render for its profiler; measured 2.5x slower per tick with a 30,000-pod pane).
 import {render} from 'ink';
 import {App} from './app.js';
+import {lineDiffStdout} from './line-diff-stdout.js';
 import type {DashboardCluster} from './snapshot/snapshot.js';
 
 export interface DashboardOptions {
@@ -31,22 +32,21 @@ export async function runDashboard(cluster: DashboardCluster, options: Dashboard
 	// If the process ends some other way (a crash, process.exit), still give the user their screen back.
 	process.once('exit', restore);
 	stdout.write(enterAlternateScreen);
+	const screen = lineDiffStdout(stdout);
 	try {
-		// Ink 6.8 redraws only the lines that changed (incrementalRendering), but a frame as tall as the terminal takes
-		// its full-screen path instead: clear the terminal and write every line, every frame (7.8 KB at 120x40). So the
-		// dashboard leaves the last row unused and Ink rewrites changed lines only. 60 frames a second at most: a key's
-		// frame waits at most 16 ms behind the previous frame.
-		const instance = render(<App cluster={cluster} readonly={options.readonly ?? false} spareRows={1} {...(options.color === undefined ? {} : {color: options.color})} />, {
-			stdout,
+		// Only changed lines are written (see line-diff-stdout.ts); 60 frames a second at most, so a key's frame waits
+		// at most 16 ms behind the frame before it.
+		const instance = render(<App cluster={cluster} readonly={options.readonly ?? false} {...(options.color === undefined ? {} : {color: options.color})} />, {
+			stdout: screen.stream,
 			...(options.stdin ? {stdin: options.stdin} : {}),
 			...(options.stderr ? {stderr: options.stderr} : {}),
 			exitOnCtrlC: false,
 			patchConsole: true,
-			incrementalRendering: true,
 			maxFps: 60,
 		});
 		await instance.waitUntilExit();
 	} finally {
+		screen.dispose();
 		restore();
 		process.off('exit', restore);
 	}

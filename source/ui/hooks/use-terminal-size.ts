@@ -5,18 +5,17 @@ import type {Size} from '../layout/screen.js';
 
 const fallback: Size = {columns: 80, rows: 24};
 
-function read(stdout: NodeJS.WriteStream, spareRows: number): Size {
-	return {columns: stdout.columns || fallback.columns, rows: Math.max(1, (stdout.rows || fallback.rows) - spareRows)};
+function read(stdout: NodeJS.WriteStream): Size {
+	return {columns: stdout.columns || fallback.columns, rows: stdout.rows || fallback.rows};
 }
 
-/** `spareRows` are left unused at the bottom (see runDashboard: a frame that fills the terminal is redrawn whole). */
-export function useTerminalSize(spareRows = 0): Size {
+export function useTerminalSize(): Size {
 	const {stdout} = useStdout();
-	const [size, setSize] = useState(() => read(stdout, spareRows));
+	const [size, setSize] = useState(() => read(stdout));
 	useEffect(() => {
 		const onResize = () => {
 			setSize(previous => {
-				const next = read(stdout, spareRows);
+				const next = read(stdout);
 				return next.columns === previous.columns && next.rows === previous.rows ? previous : next;
 			});
 		};
@@ -25,6 +24,6 @@ export function useTerminalSize(spareRows = 0): Size {
 		return () => {
 			stdout.off('resize', onResize);
 		};
-	}, [stdout, spareRows]);
+	}, [stdout]);
 	return size;
 }

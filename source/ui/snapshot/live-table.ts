@@ -18,9 +18,14 @@ class LiveRow<T extends KubeObject> implements TableRow {
 	private merged: string[] | undefined;
 	private mergedFor: number | undefined;
 
-	constructor(readonly key: string, readonly object: T, readonly tone: Tone, readonly fixed: string[], private readonly owner: LiveTable<T>) {}
+	declare readonly cells: string[];
 
-	get cells(): string[] {
+	constructor(readonly key: string, readonly object: T, readonly tone: Tone, readonly fixed: string[], private readonly owner: LiveTable<T>) {
+		// An own, enumerable getter: a copy (`{...row}`) takes the cells as they read now.
+		Object.defineProperty(this, 'cells', {get: () => this.currentCells(), enumerable: true});
+	}
+
+	private currentCells(): string[] {
 		const live = this.owner.liveColumns;
 		if (!live) return this.fixed;
 		if (this.mergedFor !== this.owner.generation) {
