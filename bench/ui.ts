@@ -129,7 +129,9 @@ async function keypressToFrame(ticks: number) {
 	const mountStart = performance.now();
 	const screen = await mount(createElement(App, {cluster, color: true}), 200, 50, true);
 	const mountMs = performance.now() - mountStart;
+	process.stderr.write(`ui: first render ${mountMs.toFixed(0)} ms; keys j, Tab, filter, n\n`);
 	const j = await series(screen, 'j', 60);
+	process.stderr.write('ui: j done\n');
 	const tab = await series(screen, '\t', 24);
 	// The lead's `/` filter: open it on the pods pane, then each character narrows 30,000 rows.
 	while (!/pods\(/.test(screen.out.text)) await press(screen, '\t');
@@ -141,15 +143,15 @@ async function keypressToFrame(ticks: number) {
 	}
 	await press(screen, '\x1b');
 	await sleep(50);
+	process.stderr.write('ui: Tab and filter done\n');
 	const nStart: number[] = [];
 	const nDone: number[] = [];
 	for (let i = 0; i < 3; i++) {
-		const before = cluster.clock.tick;
+		// The frame of the tick done: the header's next tick, no longer "ticking…".
+		const done = new RegExp(`Tick ${cluster.clock.tick + 1} · Paused · 1x(?! ·)`);
 		const started = performance.now();
 		nStart.push(await press(screen, 'n'));
-		while (cluster.clock.tick === before || screen.out.lastWrite < started) await sleep(5);
-		const after = screen.out.frames;
-		while (screen.out.frames === after) await tick();
+		while (!done.test(screen.out.text)) await sleep(1);
 		nDone.push(screen.out.lastWrite - started);
 		await sleep(100);
 	}
@@ -172,9 +174,9 @@ async function bytesPerFrame() {
 		const frames = screen.out.frames;
 		await series(screen, 'j', 10);
 		for (let i = 0; i < 5; i++) {
-			const before = cluster.clock.tick;
+			const done = new RegExp(`Tick ${cluster.clock.tick + 1} · Paused · 1x(?! ·)`);
 			await press(screen, 'n');
-			while (cluster.clock.tick === before) await sleep(5);
+			while (!done.test(screen.out.text)) await sleep(1);
 			await sleep(40);
 		}
 		await series(screen, '\t', 4);

@@ -53,7 +53,9 @@ class SortedIndex<T extends KubeObject> implements ReadonlyMap<string, number> {
 			else high = mid;
 		}
 		for (let i = low; i < this.rows.length && this.compare(this.rows[i]!.object, row.object) === 0; i++) if (this.rows[i]!.key === key) return i;
-		return undefined;
+		// The key's row has changed since these rows were taken (an event seen again sorts elsewhere now): this
+		// older table finds it by key, once.
+		return this.all().get(key);
 	}
 
 	has(key: string): boolean {
