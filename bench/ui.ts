@@ -8,6 +8,7 @@
 // Results go to bench/ui-results.json. React's production build, as the kubetui command uses.
 import {EventEmitter} from 'node:events';
 import {writeFileSync} from 'node:fs';
+import {loadavg} from 'node:os';
 import {performance} from 'node:perf_hooks';
 import type {ReactElement} from 'react';
 import type {Cluster} from '../source/cluster/index.js';
@@ -196,6 +197,7 @@ console.log('first frame', first);
 if (process.env["BENCH_UI_ONLY_FRAMES"]) process.exit(0);
 const keys = await keypressToFrame(ticks);
 console.table(keys.keys);
-const out = {date: new Date().toISOString(), node: process.version, keypressToFrame: keys, bytesPerFrame: frames, firstFrame: first};
+// The machine's load at the end: these are wall times, and a shared machine stretches them.
+const out = {date: new Date().toISOString(), node: process.version, loadAverage: loadavg().map(n => Number(n.toFixed(1))), keypressToFrame: keys, bytesPerFrame: frames, firstFrame: first};
 writeFileSync(new URL('./ui-results.json', import.meta.url), `${JSON.stringify(out, null, 2)}\n`);
 process.exit(0);
