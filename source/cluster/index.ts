@@ -7,7 +7,8 @@ import {Random} from './sim/random.js';
 import {TickEngine} from './sim/tick-engine.js';
 import type {Component, ComponentContext, ComponentStatus} from './client/controller.js';
 import {SharedInformerFactory} from './client/informer-factory.js';
-import {controlPlane} from './control-plane/index.js';
+import {controlPlane, Scheduler} from './control-plane/index.js';
+import {ClusterInspector} from './inspect/index.js';
 import {NodeAgents} from './node/agents.js';
 import {Kubectl, type CommandResult, type FaultControl, type OperationStatus} from './kubectl/index.js';
 import {readLogs, type LogOptions, type LogSource} from './kubectl/logs.js';
@@ -60,6 +61,8 @@ export interface Cluster {
 	operations(): OperationStatus[];
 	/** Control-plane components and kubelets with their loop state, in tick order. */
 	components(): ComponentStatus[];
+	/** Read-only: a tick's writes by component, the scheduler's last cycle for a pod, the control plane's state. */
+	readonly inspect: ClusterInspector;
 	/** Called after every step and every command that changed something. */
 	subscribe(listener: () => void): () => void;
 	/** Tell subscribers something changed (commands call this). */
@@ -114,10 +117,13 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
 		startProcess: name => processes.start(name),
 	};
 	const kubectl = new Kubectl(client, () => clock.now(), logSource, faults);
+	const components = () => [...controllers, ...nodes.kubelets()].map(c => c.status());
+	const scheduler = controllers.find((c): c is Scheduler => c instanceof Scheduler);
+	const inspect = new ClusterInspector({store, api, trace, clock, scheduler, components});
 
 	const cluster: Cluster = {
 		name: options.name ?? 'kubetui',
-		seed, clock, api, trace, client, kubectl, clientFor, faults,
+		seed, clock, api, trace, client, kubectl, clientFor, faults, inspect,
 		step(ticks = 1) {
 			for (let i = 0; i < ticks; i++) {
 				engine.tick();
@@ -140,9 +146,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
 		operations() {
 			return kubectl.operations();
 		},
-		components() {
-			return [...controllers, ...nodes.kubelets()].map(c => c.status());
-		},
+		components,
 		subscribe(listener) {
 			listeners.add(listener);
 			return () => listeners.delete(listener);
@@ -154,7 +158,9 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
 	return cluster;
 }
 
-export type {ApiClient, CommandResult, ComponentStatus, FaultControl, LogOptions, OperationStatus};
+export type {ApiClient, CommandResult, ComponentStatus, FaultControl, LogOptions, OperationStatus, ClusterInspector};
+export {componentName} from './inspect/index.js';
+export type {TickTrace, TraceGroup, TraceLine, TraceObjectRef, WhyReport, WhyRow, FilterVerdict, ScoreCell, ControlPlaneState, LoopState} from './inspect/index.js';
 export {StatusError, isStatusError, lookupResource, resources, formatTraceEntry, type TraceEntry, type WatchEvent, type ResourceDescriptor, type PrinterColumn} from './api/index.js';
 export * from './objects/types.js';
 export {summarizePod, isPodReady, type PodSummary} from './objects/pod-status.js';

@@ -94,6 +94,11 @@ export class ApiServer {
 		return {leases: this.leases.size, compactions: this.compactor.compactions, compactRevision: this.deps.store.compactRevision};
 	}
 
+	/** Watches open on the API server, per resource (the control-plane view shows them). */
+	watchers(): Map<string, number> {
+		return new Map([...this.caches].map(([resource, cache]) => [resource, cache.size]));
+	}
+
 	/** The registry entry for a resource; 404 when the server does not serve it. */
 	type(resource: string): ResourceType {
 		const type = resourceType(resource);

@@ -60,6 +60,11 @@ export class WatchCache {
 	/** Which set holds each watcher, so a failing one can be dropped wherever it is. */
 	private readonly sets = new Map<CacheWatcher, Set<CacheWatcher>>();
 
+	/** Watchers open on this resource. */
+	get size(): number {
+		return this.sets.size;
+	}
+
 	private drop(watcher: CacheWatcher): void {
 		this.sets.get(watcher)?.delete(watcher);
 		this.sets.delete(watcher);

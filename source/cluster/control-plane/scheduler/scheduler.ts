@@ -11,13 +11,16 @@ import {isStatusError} from '../../api/index.js';
 import {podInfo, type NodeInfo, type PodInfo} from './framework.js';
 import {SchedulerCache} from './cache.js';
 import {filterPlugins, scorePlugins} from './plugins/index.js';
+import {RecentAttempts, type SchedulingAttempt, type ScoreRecord} from './attempt.js';
 
 /** Why a pod could not be placed: per node, the first failing filter's reasons. */
 export interface Diagnosis {
 	tick: number;
 	nodes: number;
-	reasons: Map<string, string[]>;
+	reasons: ReadonlyMap<string, readonly string[]>;
 	message: string;
+	/** The whole cycle that failed (filter verdicts per node). */
+	attempt: SchedulingAttempt;
 }
 
 export interface Placement {
@@ -49,6 +52,8 @@ export class Scheduler extends Component {
 	readonly diagnoses = new Map<string, Diagnosis>();
 	/** Where each pod went and why, for the last placements. */
 	readonly placements = new Map<string, Placement>();
+	/** The full record (verdicts and scores per node) of the newest bindings; a waiting pod's is in its diagnosis. */
+	private readonly recent = new RecentAttempts(100);
 
 	constructor(ctx: ComponentContext) {
 		super('kube-scheduler', 'system:kube-scheduler', ctx, {component: 'default-scheduler'});
@@ -65,6 +70,7 @@ export class Scheduler extends Component {
 				const key = objectKey(pod);
 				this.forget(key);
 				this.placements.delete(key);
+				this.recent.delete(key);
 				if (this.cache.removePod(key)) this.moveAllToActive();
 			},
 		});
@@ -118,19 +124,37 @@ export class Scheduler extends Component {
 		const attempts = (this.attempts.get(key) ?? 0) + 1;
 		this.attempts.set(key, attempts);
 		const result = this.schedule(info);
-		if ('node' in result) {
-			this.client.bind(pod.metadata!.namespace!, pod.metadata!.name!, result.node.name, {reason: `best of ${result.feasible} feasible node(s), score ${result.score}`});
-			this.cache.addPod(key, result.node.name, info); // assumed until the watch confirms it
+		if (result.chosen !== undefined) {
+			const score = result.totals?.[result.feasible.findIndex(n => n.name === result.chosen)] ?? 0;
+			this.client.bind(pod.metadata!.namespace!, pod.metadata!.name!, result.chosen, {reason: `best of ${result.feasible.length} feasible node(s), score ${score}`});
+			this.cache.addPod(key, result.chosen, info); // assumed until the watch confirms it
 			this.forget(key);
-			this.placements.set(key, {tick: this.ctx.clock.tick, node: result.node.name, feasible: result.feasible, evaluated: result.evaluated, score: result.score});
+			this.placements.set(key, {tick: this.ctx.clock.tick, node: result.chosen, feasible: result.feasible.length, evaluated: result.walked.count, score});
 			if (this.placements.size > 10_000) this.placements.delete(this.placements.keys().next().value!);
-			this.recorder.event(pod, 'Normal', 'Scheduled', `Successfully assigned ${key} to ${result.node.name}`);
+			this.recent.set(key, result);
+			this.recorder.event(pod, 'Normal', 'Scheduled', `Successfully assigned ${key} to ${result.chosen}`);
 			return;
 		}
+		const message = result.message!;
 		this.unschedulable.set(key, this.ctx.clock.now());
-		this.diagnoses.set(key, {tick: this.ctx.clock.tick, nodes: result.nodes, reasons: result.reasons, message: result.message});
-		this.recorder.event(pod, 'Warning', 'FailedScheduling', result.message);
-		this.markUnschedulable(pod, result.message);
+		this.diagnoses.set(key, {tick: this.ctx.clock.tick, nodes: result.nodes, reasons: result.reasons, message, attempt: result});
+		this.recorder.event(pod, 'Warning', 'FailedScheduling', message);
+		this.markUnschedulable(pod, message);
+	}
+
+	/** The last scheduling cycle of a pod still waiting, or of one of the newest bound pods. */
+	lastAttempt(key: string): SchedulingAttempt | undefined {
+		return this.diagnoses.get(key)?.attempt ?? this.recent.get(key);
+	}
+
+	/** How many bound pods keep their full record. */
+	get keptAttempts(): number {
+		return this.recent.capacity;
+	}
+
+	/** The scheduling queue's three parts, as upstream's metrics name them. */
+	queueLengths(): {active: number; backoff: number; unschedulable: number} {
+		return {active: this.queue.length, backoff: this.queue.waiting, unschedulable: this.unschedulable.size};
 	}
 
 	protected override hasOtherWork(): boolean {
@@ -161,35 +185,41 @@ export class Scheduler extends Component {
 		}
 	}
 
-	/** One scheduling cycle: filter (stopping once enough feasible nodes are found), score, pick. */
-	private schedule(pod: PodInfo): {node: NodeInfo; feasible: number; evaluated: number; score: number} | {nodes: number; reasons: Map<string, string[]>; message: string} {
+	/** One scheduling cycle: filter (stopping once enough feasible nodes are found), score, pick; recorded as it ran. */
+	private schedule(pod: PodInfo): SchedulingAttempt {
 		const all = this.cache.nodeList();
 		const wanted = numFeasibleNodesToFind(all.length);
 		const feasible: NodeInfo[] = [];
 		const reasons = new Map<string, string[]>();
+		const rejectedBy = new Map<string, string>();
+		const start = this.nextStartNodeIndex;
 		let evaluated = 0;
 		for (let i = 0; i < all.length && feasible.length < wanted; i++) {
-			const node = all[(this.nextStartNodeIndex + i) % all.length]!;
+			const node = all[(start + i) % all.length]!;
 			evaluated++;
 			let failed: string[] | undefined;
 			for (const plugin of filterPlugins) {
 				const r = plugin.filter(pod, node);
 				if (r.length > 0) {
 					failed = r;
+					rejectedBy.set(node.name, plugin.name);
 					break;
 				}
 			}
 			if (failed) reasons.set(node.name, failed);
 			else feasible.push(node);
 		}
-		if (all.length > 0) this.nextStartNodeIndex = (this.nextStartNodeIndex + evaluated) % all.length;
-		if (feasible.length === 0) return {nodes: all.length, reasons, message: failedSchedulingMessage(all.length, reasons)};
-		if (feasible.length === 1) return {node: feasible[0]!, feasible: 1, evaluated, score: 0};
+		if (all.length > 0) this.nextStartNodeIndex = (start + evaluated) % all.length;
+		const attempt: SchedulingAttempt = {tick: this.ctx.clock.tick, nodes: all.length, walked: {list: all, start, count: evaluated}, reasons, rejectedBy, feasible};
+		if (feasible.length === 0) return {...attempt, message: failedSchedulingMessage(all.length, reasons)};
+		if (feasible.length === 1) return {...attempt, chosen: feasible[0]!.name};
 		const totals = new Array<number>(feasible.length).fill(0);
+		const scores: ScoreRecord[] = [];
 		for (const plugin of scorePlugins) {
 			const raw = plugin.score(pod, feasible, this.cache);
-			const scores = plugin.normalize ? plugin.normalize(raw) : raw;
-			scores.forEach((s, i) => (totals[i]! += s * plugin.weight));
+			const normalized = plugin.normalize ? plugin.normalize(raw) : raw;
+			normalized.forEach((s, i) => (totals[i]! += s * plugin.weight));
+			scores.push({plugin: plugin.name, weight: plugin.weight, raw, normalized});
 		}
 		// selectHost: the highest total; ties broken at random (seeded), as upstream's reservoir sampling.
 		let best = 0, ties = 1;
@@ -202,7 +232,7 @@ export class Scheduler extends Component {
 				if (this.ctx.random.int(0, ties - 1) === 0) best = i;
 			}
 		}
-		return {node: feasible[best]!, feasible: feasible.length, evaluated, score: totals[best]!};
+		return {...attempt, scores, totals, chosen: feasible[best]!.name};
 	}
 }
 
@@ -214,7 +244,7 @@ export function numFeasibleNodesToFind(nodes: number): number {
 }
 
 /** FitError.Error(): `0/4 nodes are available: 1 node(s) were unschedulable, 3 Insufficient cpu.` */
-export function failedSchedulingMessage(nodes: number, reasons: Map<string, string[]>): string {
+export function failedSchedulingMessage(nodes: number, reasons: ReadonlyMap<string, readonly string[]>): string {
 	const histogram = new Map<string, number>();
 	for (const list of reasons.values()) for (const r of list) histogram.set(r, (histogram.get(r) ?? 0) + 1);
 	const parts = [...histogram].map(([reason, count]) => `${count} ${reason}`).sort();
