@@ -1,0 +1,27 @@
+// The control-plane view: every process of the simulated cluster as a row of the windowed ResourceTable.
+import {Box, Text} from 'ink';
+import {useMemo} from 'react';
+import type {ControlPlaneState} from '../../../cluster/index.js';
+import {ResourceTable} from '../../components/ResourceTable.js';
+import {truncate} from '../../text.js';
+import type {Theme} from '../../theme.js';
+import {controlPlaneTable} from './rows.js';
+
+export interface ControlPlaneViewProps {
+	state: ControlPlaneState;
+	width: number;
+	height: number;
+	cursor: number;
+	theme: Theme;
+}
+
+export function ControlPlaneView({state, width, height, cursor, theme}: ControlPlaneViewProps) {
+	const table = useMemo(() => controlPlaneTable(state), [state]);
+	const footer = height >= 6 ? 1 : 0;
+	return (
+		<Box flexDirection="column" width={width} height={height} flexShrink={0}>
+			<ResourceTable table={table} scope={`tick ${state.tick}`} cursor={cursor} width={width} height={height - footer} focused theme={theme} />
+			{footer > 0 && <Text wrap="truncate" color={theme.keyHint}>{truncate('LAST TICK: what each did in the last tick · QUEUE: keys queued or waiting to retry · esc: back', width)}</Text>}
+		</Box>
+	);
+}
