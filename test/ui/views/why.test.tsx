@@ -14,7 +14,7 @@ test('a pending pod\'s grid: filters only, ✓ / reason / - per cell, every node
 	t.deepEqual(rows.find(r => r.key === 'control-plane')!.cells, [' control-plane', '✓', 'had untolerated taint(s)', '-', '-']);
 	t.deepEqual(rows.find(r => r.key === 'worker-1')!.cells, [' worker-1', '✓', '✓', '✓', 'Insufficient cpu']);
 	t.true(rows.every(r => r.tone === 'error'));
-	t.is(whyDetail(report, 0), 'control-plane: TaintToleration ruled it out: node(s) had untolerated taint(s) (not run: NodeAffinity, NodeResourcesFit)');
+	t.is(whyDetail(report, 'control-plane'), 'control-plane: TaintToleration ruled it out: node(s) had untolerated taint(s) (not run: NodeAffinity, NodeResourcesFit)');
 	t.is(shortReason("node(s) didn't match Pod's node affinity/selector"), "didn't match Pod's node affinity/selector");
 });
 
@@ -26,18 +26,18 @@ test('a bound pod\'s grid: weighted scores, the total, the winner first and mark
 	t.is(first!.cells[0], '*worker-1');
 	t.is(first!.cells.at(-1), String(report.rows[0]!.total));
 	t.is(first!.cells[5], String(report.rows[0]!.scores![0]!.weighted));
-	t.regex(whyDetail(report, 0), /^worker-1 \(chosen\): TaintToleration \d+→\d+×3=\d+, PodTopologySpread \d+→\d+×2=\d+, NodeResourcesFit \d+→\d+×1=\d+, NodeResourcesBalancedAllocation \d+→\d+×1=\d+; total \d+$/);
+	t.regex(whyDetail(report, 'worker-1'), /^worker-1 \(chosen\): TaintToleration \d+→\d+×3=\d+, PodTopologySpread \d+→\d+×2=\d+, NodeResourcesFit \d+→\d+×1=\d+, NodeResourcesBalancedAllocation \d+→\d+×1=\d+; total \d+$/);
 	t.regex(whySummary(report), /^tick 3: 4 of 4 nodes checked, \d feasible, bound to worker-1/);
 });
 
 test('the FailedScheduling message comes whole, wrapped, under the grid; the grid keeps at least a row', t => {
 	const {cluster, pending} = scheduledCluster();
 	const report = cluster.inspect.why('default', pending.metadata!.name!);
-	const layout = layoutWhy(report, 40, 12, 0);
+	const layout = layoutWhy(report, 40, 12, 'control-plane');
 	t.is(layout.message.join(' '), `FailedScheduling: ${report.message}`);
 	t.true(layout.tableHeight >= 4);
 	t.is(layout.tableHeight + layout.message.length + layout.detail.length + layout.summary.length, 12);
-	const tiny = layoutWhy(report, 40, 6, 0);
+	const tiny = layoutWhy(report, 40, 6, 'control-plane');
 	t.is(tiny.tableHeight, 4, 'the grid keeps one row; the message is cut to what is left');
 	t.true(tiny.message.at(-1)!.endsWith('…'));
 });

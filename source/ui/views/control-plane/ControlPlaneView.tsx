@@ -3,24 +3,29 @@ import {Box, Text} from 'ink';
 import {useMemo} from 'react';
 import type {ControlPlaneState} from '../../../cluster/index.js';
 import {ResourceTable} from '../../components/ResourceTable.js';
+import type {TableData} from '../../snapshot/table-data.js';
 import {truncate} from '../../text.js';
 import type {Theme} from '../../theme.js';
 import {controlPlaneTable} from './rows.js';
 
 export interface ControlPlaneViewProps {
 	state: ControlPlaneState;
+	/** The rows as shown (a `/` filter applied); default: every component. */
+	table?: TableData;
+	filter?: string;
 	width: number;
 	height: number;
 	cursor: number;
 	theme: Theme;
 }
 
-export function ControlPlaneView({state, width, height, cursor, theme}: ControlPlaneViewProps) {
-	const table = useMemo(() => controlPlaneTable(state), [state]);
+export function ControlPlaneView({state, table: shown, filter, width, height, cursor, theme}: ControlPlaneViewProps) {
+	const full = useMemo(() => (shown ? undefined : controlPlaneTable(state)), [state, shown]);
+	const table = shown ?? full!;
 	const footer = height >= 6 ? 1 : 0;
 	return (
 		<Box flexDirection="column" width={width} height={height} flexShrink={0}>
-			<ResourceTable table={table} scope={`tick ${state.tick}`} cursor={cursor} width={width} height={height - footer} focused theme={theme} />
+			<ResourceTable table={table} scope={`tick ${state.tick}`} cursor={cursor} width={width} height={height - footer} focused theme={theme} filter={filter} />
 			{footer > 0 && <Text wrap="truncate" color={theme.keyHint}>{truncate('LAST TICK: what each did in the last tick · QUEUE: keys queued or waiting to retry · esc: back', width)}</Text>}
 		</Box>
 	);

@@ -4,6 +4,7 @@ import {Box, Text} from 'ink';
 import {useMemo} from 'react';
 import type {TickTrace} from '../../../cluster/index.js';
 import {ResourceTable} from '../../components/ResourceTable.js';
+import type {TableData} from '../../snapshot/table-data.js';
 import {truncate} from '../../text.js';
 import type {Theme} from '../../theme.js';
 import {wrapLines} from '../wrap.js';
@@ -11,6 +12,9 @@ import {traceDetail, traceHints, traceTable} from './rows.js';
 
 export interface TraceViewProps {
 	trace: TickTrace;
+	/** The rows as shown (a `/` filter applied); default: every line of the tick. */
+	table?: TableData;
+	filter?: string;
 	width: number;
 	height: number;
 	cursor: number;
@@ -24,14 +28,15 @@ export function traceFooter(height: number): {detail: number; hints: number} {
 	return {detail: height >= 5 ? 1 : 0, hints: 0};
 }
 
-export function TraceView({trace, width, height, cursor, theme}: TraceViewProps) {
-	const table = useMemo(() => traceTable(trace), [trace]);
+export function TraceView({trace, table: shown, filter, width, height, cursor, theme}: TraceViewProps) {
+	const full = useMemo(() => (shown ? undefined : traceTable(trace)), [trace, shown]);
+	const table = shown ?? full!;
 	const footer = traceFooter(height);
-	const detail = wrapLines(traceDetail(trace, cursor), width, footer.detail);
+	const detail = wrapLines(traceDetail(trace, table.rows[cursor]?.key), width, footer.detail);
 	const tableHeight = height - detail.length - footer.hints;
 	return (
 		<Box flexDirection="column" width={width} height={height} flexShrink={0}>
-			<ResourceTable table={table} scope={`tick ${trace.tick}`} cursor={cursor} width={width} height={tableHeight} focused theme={theme} />
+			<ResourceTable table={table} scope={`tick ${trace.tick}`} cursor={cursor} width={width} height={tableHeight} focused theme={theme} filter={filter} />
 			{detail.map((line, i) => <Text key={i} wrap="truncate">{line}</Text>)}
 			{footer.hints > 0 && <Text wrap="truncate" color={theme.keyHint}>{truncate(traceHints(trace), width)}</Text>}
 		</Box>

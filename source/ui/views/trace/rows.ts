@@ -30,9 +30,14 @@ export function traceLines(trace: TickTrace): TraceLine[] {
 	return trace.groups.flatMap(g => g.lines);
 }
 
+/** A line's row key: its write's revision (one write, one line) and the object. */
+export function lineKey(line: TraceLine): string {
+	return `${line.revision}/${line.object.resource}/${line.object.namespace ?? ''}/${line.object.name}`;
+}
+
 export function traceRows(trace: TickTrace): ViewRow[] {
 	return trace.groups.flatMap(group => group.lines.map((line, i) => ({
-		key: `${line.revision}/${line.object.resource}/${line.object.namespace ?? ''}/${line.object.name}`,
+		key: lineKey(line),
 		cells: [i === 0 ? group.component : '', line.text, line.why ?? ''],
 		tone: tone(line),
 		ref: line.object,
@@ -45,11 +50,16 @@ export function traceTable(trace: TickTrace): TableData {
 	return viewTable('trace', traceColumns(what), rows);
 }
 
+/** The line a row key names. */
+export function lineOf(trace: TickTrace, key: string | undefined): TraceLine | undefined {
+	return key === undefined ? undefined : traceLines(trace).find(l => lineKey(l) === key);
+}
+
 /** The line under the cursor in full: who, what, why. */
-export function traceDetail(trace: TickTrace, cursor: number): string {
-	const lines = traceLines(trace);
-	if (lines.length === 0) return `no writes in tick ${trace.tick}`;
-	const line = lines[Math.max(0, Math.min(cursor, lines.length - 1))]!;
+export function traceDetail(trace: TickTrace, key: string | undefined): string {
+	if (trace.groups.length === 0) return `no writes in tick ${trace.tick}`;
+	const line = lineOf(trace, key);
+	if (!line) return 'no line matches the filter';
 	return `${line.component} ${line.text}${line.why ? ` (${line.why})` : ''}`;
 }
 

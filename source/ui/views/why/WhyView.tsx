@@ -4,6 +4,7 @@ import {Box, Text} from 'ink';
 import {useMemo} from 'react';
 import type {WhyReport} from '../../../cluster/index.js';
 import {ResourceTable, tableChrome} from '../../components/ResourceTable.js';
+import type {TableData} from '../../snapshot/table-data.js';
 import {truncate} from '../../text.js';
 import type {Theme} from '../../theme.js';
 import {wrapLines} from '../wrap.js';
@@ -11,6 +12,9 @@ import {whyDetail, whySummary, whyTable} from './rows.js';
 
 export interface WhyViewProps {
 	report: WhyReport;
+	/** The rows as shown (a `/` filter applied); default: every node of the cycle. */
+	table?: TableData;
+	filter?: string;
 	width: number;
 	height: number;
 	cursor: number;
@@ -25,7 +29,7 @@ export interface WhyLayout {
 }
 
 /** Heights: the grid keeps at least one row; the message comes whole when it fits, then the cursor detail, then the summary. */
-export function layoutWhy(report: WhyReport, width: number, height: number, cursor: number): WhyLayout {
+export function layoutWhy(report: WhyReport, width: number, height: number, node: string | undefined): WhyLayout {
 	const rows = report.rows.length;
 	const minTable = Math.min(height, tableChrome + 1);
 	let room = Math.max(0, height - minTable);
@@ -36,18 +40,19 @@ export function layoutWhy(report: WhyReport, width: number, height: number, curs
 		return lines;
 	};
 	const message = take(report.message ? `FailedScheduling: ${report.message}` : undefined, Infinity);
-	const detail = rows > 0 ? take(whyDetail(report, cursor), 2) : [];
+	const detail = rows > 0 ? take(whyDetail(report, node), 2) : [];
 	const summary = take(whySummary(report), rows > 0 ? 2 : 3);
 	// The grid fills what is left, so the lines under it stay put as the cursor moves.
 	return {tableHeight: Math.max(0, height - message.length - detail.length - summary.length), summary, detail, message};
 }
 
-export function WhyView({report, width, height, cursor, theme}: WhyViewProps) {
-	const table = useMemo(() => whyTable(report), [report]);
-	const layout = layoutWhy(report, width, height, cursor);
+export function WhyView({report, table: shown, filter, width, height, cursor, theme}: WhyViewProps) {
+	const full = useMemo(() => (shown ? undefined : whyTable(report)), [report, shown]);
+	const table = shown ?? full!;
+	const layout = layoutWhy(report, width, height, table.rows[cursor]?.key);
 	return (
 		<Box flexDirection="column" width={width} height={height} flexShrink={0}>
-			<ResourceTable table={table} scope={`${report.namespace}/${report.name}`} cursor={cursor} width={width} height={layout.tableHeight} focused theme={theme} />
+			<ResourceTable table={table} scope={`${report.namespace}/${report.name}`} cursor={cursor} width={width} height={layout.tableHeight} focused theme={theme} filter={filter} />
 			{layout.detail.map((line, i) => <Text key={`d${i}`} wrap="truncate">{line}</Text>)}
 			{layout.summary.map((line, i) => <Text key={`s${i}`} wrap="truncate" color={theme.keyHint}>{line}</Text>)}
 			{layout.message.map((line, i) => <Text key={`m${i}`} wrap="truncate" color={theme.tone.error}>{line}</Text>)}

@@ -66,10 +66,10 @@ export function whyTable(report: WhyReport): TableData {
 	return viewTable('why', whyColumns(report), whyRows(report));
 }
 
-/** The cursor row in full: the failing filter and its reasons, or each score as raw -> normalized x weight. */
-export function whyDetail(report: WhyReport, cursor: number): string {
-	const row = report.rows[Math.max(0, Math.min(cursor, report.rows.length - 1))];
-	if (!row) return report.note ?? '';
+/** The cursor's node in full: the failing filter and its reasons, or each score as raw -> normalized x weight. */
+export function whyDetail(report: WhyReport, node: string | undefined): string {
+	const row = report.rows.find(r => r.node === node);
+	if (!row) return report.rows.length ? 'no node matches the filter' : report.note ?? '';
 	if (!row.feasible) {
 		const failed = row.filters.find(f => f.result === 'failed');
 		const skipped = row.filters.filter(f => f.result === 'skipped').map(f => f.plugin);
