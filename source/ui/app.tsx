@@ -69,7 +69,7 @@ export function App({cluster, color = colorFromEnv(), onQuit, initial, readonly 
 	const data = useViewData(cluster, top);
 	const topTable = useMemo(() => {
 		if (!data?.table || !top) return undefined;
-		const options: {filter?: string; sort?: TableState['sort']} = top.kind === 'resource' || top.kind === 'containers' ? top.table : {};
+		const options: {filter?: string; sort?: TableState['sort']} = 'table' in top ? top.table : {};
 		const namespace = top.kind === 'resource' && !top.scope?.namespace ? stored.namespace : undefined;
 		return viewTable(data.table, {namespace, filter: options.filter, sort: options.sort});
 	}, [data, top, stored.namespace]);
@@ -81,7 +81,7 @@ export function App({cluster, color = colorFromEnv(), onQuit, initial, readonly 
 		});
 		if (!top || !topTable) return followed;
 		const rows = {rows: topTable.rows, page: 1, index: topTable.index};
-		if (top.kind === 'resource' || top.kind === 'containers') {
+		if ('table' in top) {
 			const table = followTable(top.table, rows);
 			return table === top.table ? followed : replaceTop(followed, {...top, table});
 		}
@@ -113,6 +113,7 @@ export function App({cluster, color = colorFromEnv(), onQuit, initial, readonly 
 			pods: sortableColumns(panes.pods, state.wide, state.namespace), events: sortableColumns(panes.events, state.wide, state.namespace),
 		},
 		names: (resource, namespace) => cluster.client.list(resource, namespace ? {namespace} : {}).items.map(o => o.metadata?.name ?? ''),
+		ticks: cluster.inspect.history(),
 	};
 	const latestInfo = useRef<ViewInfo>(info);
 	latestInfo.current = info;
@@ -128,14 +129,14 @@ export function App({cluster, color = colorFromEnv(), onQuit, initial, readonly 
 		time: formatClockTime(snapshot.now),
 	};
 	// The text view's scroll offset is clamped to its lines here, so a view opened at the end (logs) shows the end.
-	const cursor = shownTop?.kind === 'resource' || shownTop?.kind === 'containers' ? shownTop.table.cursor : shownTop?.kind === 'xray' ? shownTop.cursor : 0;
-	const bodyTop = shownTop ? {view: shownTop, ...(topTable ? {table: topTable} : {}), ...(textLines ? {text: textLines} : {}), cursor} : undefined;
+	const cursor = shownTop && 'table' in shownTop ? shownTop.table.cursor : shownTop?.kind === 'xray' ? shownTop.cursor : 0;
+	const bodyTop = shownTop ? {view: shownTop, ...(topTable ? {table: topTable} : {}), ...(textLines ? {text: textLines} : {}), ...(data ? {data} : {}), cursor} : undefined;
 	return (
 		<Box flexDirection="column" width={size.columns} height={size.rows}>
 			<Header facts={facts} hints={hintsFor(currentResource(state), state.readonly)} width={size.columns} mode={layout.header} theme={theme} />
 			{state.prompt && <PromptLine prompt={state.prompt} width={size.columns} theme={theme} />}
 			<Body layout={layout} width={size.columns} panes={panes} state={state} theme={theme} top={bodyTop} namespaced={resource => lookupResource(resource)?.namespaced ?? false} tick={snapshot.tick} />
-			<FlashLine crumbs={chips} flash={flash} width={size.columns} height={layout.flashHeight} theme={theme} />
+			<FlashLine crumbs={chips} flash={flash} width={size.columns} height={layout.flashHeight} theme={theme} idle={shownTop ? undefined : snapshot.summary} />
 		</Box>
 	);
 }

@@ -48,19 +48,25 @@ export class ClusterInspector {
 		return {oldest: Math.min(oldest, newest), newest};
 	}
 
+	private inHistory(tick: number): {oldest: number; newest: number} {
+		const range = this.history();
+		if (!Number.isInteger(tick) || tick < range.oldest || tick > range.newest) {
+			throw new Error(`tick ${tick} is not in history: ticks ${range.oldest}-${range.newest} are kept`);
+		}
+		return range;
+	}
+
 	/** One tick's writes as lines grouped by component (default: the last tick). Throws for a tick not in history. */
 	trace(tick = this.s.clock.tick): TickTrace {
-		const {oldest, newest} = this.history();
-		if (!Number.isInteger(tick) || tick < oldest || tick > newest) {
-			throw new Error(`tick ${tick} is not in history: ticks ${oldest}-${newest} are kept`);
-		}
+		const {oldest, newest} = this.inHistory(tick);
 		const entries = entriesOfTick(this.s.trace.list(), tick);
 		return {tick, oldest, newest, writes: entries.length, groups: groupLines(entries, this.reader)};
 	}
 
 	/** `tick 3: kube-scheduler bound 2 pods; kubelet@worker-1 pulled 1 image` for the last tick. */
 	summary(tick = this.s.clock.tick): string {
-		return tickSummary(this.trace(tick));
+		this.inHistory(tick);
+		return tickSummary(tick, entriesOfTick(this.s.trace.list(), tick));
 	}
 
 	/** The scheduler's last cycle for a pod. Throws the API's NotFound for a pod that does not exist. */

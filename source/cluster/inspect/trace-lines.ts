@@ -84,40 +84,72 @@ function sentence(message: string): string {
 	return first && second && first !== first.toLowerCase() && second === second.toLowerCase() ? first.toLowerCase() + message.slice(1) : message;
 }
 
-function eventLine(e: TraceEntry, base: Omit<TraceLine, 'action' | 'noun' | 'text' | 'object'>, reader: ObjectReader): TraceLine | undefined {
-	if (e.verb === 'delete') return {...base, action: 'deleted', noun: 'event', text: `deleted event ${refText(e)}`, why: e.reason, object: {resource: 'events', namespace: e.namespace, name: e.name}};
+/** The reason of an event write: a create carries it, a repeat `Reason (x3)`. */
+function eventReason(e: TraceEntry): string {
+	return e.reason.replace(/ \(x\d+\)$/, '');
+}
+
+/**
+ * What a write did to what (`bound` + `pod`), from the entry alone (no store read): the summary counts these.
+ * Undefined for an event that only restates the write beside it.
+ */
+export function actionOf(e: TraceEntry): {action: string; noun: string} | undefined {
+	const [resource, subresource] = e.resource.split('/') as [string, string | undefined];
+	if (resource === 'events') {
+		if (e.verb === 'delete') return {action: 'deleted', noun: 'event'};
+		const reason = eventReason(e);
+		if (restating.has(reason)) return undefined;
+		const [action, noun] = eventWords[reason] ?? ['recorded', 'event'];
+		return {action, noun};
+	}
+	const what = singular(resource);
+	switch (subresource) {
+		case undefined: return {action: pastTense[e.verb], noun: what};
+		case 'binding': return {action: 'bound', noun: what};
+		case 'status': return {action: 'updated', noun: `${what} status`};
+		case 'scale': return {action: 'scaled', noun: what};
+		case 'eviction': return {action: 'evicted', noun: what};
+		default: return {action: `${pastTense[e.verb]} ${subresource} of`, noun: what};
+	}
+}
+
+type LineBase = Pick<TraceLine, 'revision' | 'component' | 'identity' | 'action' | 'noun'>;
+
+/** An event as its message, about its involved object (the event itself when that kind is not served). */
+function eventLine(e: TraceEntry, base: LineBase, reader: ObjectReader): TraceLine {
+	const own: TraceObjectRef = {resource: 'events', namespace: e.namespace, name: e.name};
+	if (e.verb === 'delete') return {...base, text: `deleted event ${refText(e)}`, why: e.reason, object: own};
 	const event = reader.at('events', e.namespace, e.name, e.revision) as Event | undefined;
-	const reason = event?.reason ?? e.reason.replace(/ \(x\d+\)$/, '');
-	if (restating.has(reason)) return undefined;
-	const [action, noun] = eventWords[reason] ?? ['recorded', 'event'];
 	const involved = event?.involvedObject;
 	const resource = involved ? resourceForKind(involved.apiVersion, involved.kind)?.resource : undefined;
-	const object: TraceObjectRef = resource && involved?.name ? {resource, namespace: involved.namespace, name: involved.name} : {resource: 'events', namespace: e.namespace, name: e.name};
+	const object: TraceObjectRef = resource && involved?.name ? {resource, namespace: involved.namespace, name: involved.name} : own;
 	const repeat = e.verb === 'create' || !event?.count ? '' : ` (x${event.count})`;
 	const said = event?.message ? sentence(event.message) : `recorded ${e.reason}`;
 	// The scheduler's message names no pod; the line says which.
-	const text = (reason === 'FailedScheduling' && involved?.name ? `could not schedule ${refText({namespace: involved.namespace, name: involved.name})}: ${said}` : said) + repeat;
-	return {...base, action, noun, text, why: resource ? undefined : reason, object};
+	const failed = eventReason(e) === 'FailedScheduling' && involved?.name;
+	const text = (failed ? `could not schedule ${refText({namespace: involved!.namespace, name: involved!.name!})}: ${said}` : said) + repeat;
+	return {...base, text, why: resource ? undefined : eventReason(e), object};
 }
 
 /** One trace entry as a line; undefined for an event that restates the write beside it. */
 export function traceLine(e: TraceEntry, reader: ObjectReader): TraceLine | undefined {
+	const done = actionOf(e);
+	if (!done) return undefined;
 	const [resource, subresource] = e.resource.split('/') as [string, string | undefined];
-	const base = {revision: e.revision, component: componentName(e.component), identity: e.component};
+	const base: LineBase = {revision: e.revision, component: componentName(e.component), identity: e.component, ...done};
 	if (resource === 'events') return eventLine(e, base, reader);
 	const object: TraceObjectRef = {resource, namespace: e.namespace, name: e.name};
 	const what = singular(resource);
 	const ref = refText(e);
 	const why = e.reason && e.reason !== e.verb ? e.reason : undefined;
-	if (subresource === 'binding') {
-		const node = (reader.at('pods', e.namespace, e.name, e.revision) as Pod | undefined)?.spec?.nodeName;
-		return {...base, action: 'bound', noun: what, text: node ? `bound ${ref} to ${node}` : `bound ${ref}`, why, object};
+	switch (subresource) {
+		case 'binding': {
+			const node = (reader.at('pods', e.namespace, e.name, e.revision) as Pod | undefined)?.spec?.nodeName;
+			return {...base, text: node ? `bound ${ref} to ${node}` : `bound ${ref}`, why, object};
+		}
+		case 'status': return {...base, text: `updated status of ${what} ${ref}`, why, object};
+		default: return {...base, text: `${done.action} ${done.noun} ${ref}`, why, object};
 	}
-	if (subresource === 'status') return {...base, action: 'updated', noun: `${what} status`, text: `updated status of ${what} ${ref}`, why, object};
-	if (subresource === 'scale') return {...base, action: 'scaled', noun: what, text: `scaled ${what} ${ref}`, why, object};
-	if (subresource === 'eviction') return {...base, action: 'evicted', noun: what, text: `evicted ${what} ${ref}`, why, object};
-	if (subresource) return {...base, action: `${pastTense[e.verb]} ${subresource} of`, noun: what, text: `${pastTense[e.verb]} ${subresource} of ${what} ${ref}`, why, object};
-	return {...base, action: pastTense[e.verb], noun: what, text: `${pastTense[e.verb]} ${what} ${ref}`, why, object};
 }
 
 /** First entry of `tick` or later in entries sorted by tick (the trace appends in tick order). */

@@ -9,6 +9,9 @@ import {ConfirmDialog, DrainDialog, QuitDialog, ScaleDialog} from './Dialogs.js'
 import {HelpOverlay} from './HelpOverlay.js';
 import {ResourceTable} from './ResourceTable.js';
 import {TextView, textTitle} from './TextView.js';
+import type {ViewData} from '../hooks/use-view-data.js';
+import {InspectBody} from '../views/InspectBody.js';
+import {isInspectView} from '../state/inspect-views.js';
 
 export interface BodyProps {
 	layout: ScreenLayout;
@@ -18,7 +21,7 @@ export interface BodyProps {
 	state: UiState;
 	theme: Theme;
 	/** The top view and what it shows. */
-	top?: {view: View; table?: TableData; text?: readonly string[]; cursor: number};
+	top?: {view: View; table?: TableData; text?: readonly string[]; data?: ViewData; cursor: number};
 	/** Resource -> namespaced, for titles. */
 	namespaced?: (resource: string) => boolean;
 	/** The cluster's tick, for the rows changed since the last one. */
@@ -30,6 +33,9 @@ function viewName(view: View): string | undefined {
 		case 'resource': return view.scope ? `${view.resource}:${view.scope.label}` : undefined;
 		case 'containers': return `containers:${view.target.name}`;
 		case 'xray': return `xray:${view.resource}`;
+		case 'trace': return view.tick === undefined ? 'trace' : `trace:${view.tick}`;
+		case 'why': return `why:${view.target.name}`;
+		case 'control-plane': return 'control-plane';
 		default: return undefined;
 	}
 }
@@ -45,11 +51,13 @@ export function Body({layout, width, panes, state, theme, top, namespaced = () =
 	let content;
 	if (top) {
 		const {view} = top;
-		if (view.kind === 'text' || !top.table) {
+		if (isInspectView(view) && top.table && top.data) {
+			content = <InspectBody view={view} data={top.data} table={top.table} cursor={top.cursor} width={width} height={height} theme={theme} />;
+		} else if (view.kind === 'text' || !top.table) {
 			const title = view.kind === 'text' ? textTitle(view.mode, view.target, view.container, view.previous) : viewName(view) ?? '';
 			content = <TextView title={title} lines={top.text ?? []} offset={view.kind === 'text' ? view.offset : 0} search={view.kind === 'text' ? view.search : undefined} width={width} height={height} theme={theme} />;
 		} else {
-			const table = view.kind === 'resource' || view.kind === 'containers' ? view.table : undefined;
+			const table = 'table' in view ? view.table : undefined;
 			const resource = top.table.resource;
 			const viewScope = view.kind === 'resource' && view.scope?.namespace ? view.scope.namespace : scope;
 			content = (

@@ -12,6 +12,8 @@ export interface FlashLineProps {
 	/** Lines it may take: a long message wraps instead of being cut. */
 	height: number;
 	theme: Theme;
+	/** Shown, cut to the line, while no flash is: the home screen's summary of the last tick. */
+	idle?: string;
 }
 
 const levelMarks = {info: '', warn: 'warning: ', error: 'error: '} as const;
@@ -30,17 +32,17 @@ export function flashLines(crumbs: readonly string[], flash: Flash | undefined, 
 
 const chipText = (crumbs: readonly string[]) => crumbs.map(c => ` <${c}> `).join('');
 
-export function FlashLine({crumbs, flash, width, height, theme}: FlashLineProps) {
+export function FlashLine({crumbs, flash, width, height, theme, idle}: FlashLineProps) {
 	// On a narrow terminal keep the newest crumbs.
 	const shown = crumbs.length > 1 && textWidth(chipText(crumbs)) > width / 2 ? ['…', ...crumbs.slice(-1)] : crumbs;
 	const chip = chipText(shown);
 	// Cut what does not fit in `height` lines, so the frame never grows.
-	const text = truncate(' ' + flashText(flash), Math.max(0, width * height - textWidth(chip)));
+	const text = truncate(' ' + (flash ? flashText(flash) : idle ?? ''), Math.max(0, width * height - textWidth(chip)));
 	return (
 		<Box width={width} height={height} overflow="hidden" flexShrink={0}>
 			<Text wrap={height > 1 ? 'wrap' : 'truncate'}>
 				<Text color={theme.color ? 'black' : undefined} backgroundColor={theme.color ? theme.title : undefined} inverse={!theme.color}>{chip}</Text>
-				<Text color={flash ? theme.flash[flash.level] : undefined}>{text}</Text>
+				<Text color={flash ? theme.flash[flash.level] : theme.keyHint}>{text}</Text>
 			</Text>
 		</Box>
 	);

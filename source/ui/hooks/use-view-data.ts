@@ -1,7 +1,7 @@
 // What the top view shows, re-derived once after each cluster change while it is open: a table (a kind, a pod's
 // containers, the xray tree) or lines of text (describe, YAML, logs).
 import {useMemo, useSyncExternalStore} from 'react';
-import type {Deployment, Pod, ReplicaSet} from '../../cluster/index.js';
+import type {ControlPlaneState, Deployment, Pod, ReplicaSet, TickTrace, WhyReport} from '../../cluster/index.js';
 import {containersTable} from '../snapshot/containers.js';
 import {liveSnapshot} from '../snapshot/live-snapshot.js';
 import {deriveViewTable, type DashboardCluster} from '../snapshot/snapshot.js';
@@ -9,10 +9,15 @@ import type {TableData} from '../snapshot/table-data.js';
 import {textLines} from '../snapshot/text.js';
 import {xrayTable} from '../snapshot/xray.js';
 import type {View} from '../state/types.js';
+import {inspectData} from '../views/data.js';
 
 export interface ViewData {
 	table?: TableData;
 	text?: string[];
+	/** kubetui's own views: what the table's rows were built from. */
+	trace?: TickTrace;
+	why?: WhyReport;
+	controlPlane?: ControlPlaneState;
 }
 
 /** The part of a view that decides what is listed (not its cursor or scroll position). */
@@ -23,6 +28,9 @@ function sourceKey(view: View | undefined): string {
 		case 'containers': return JSON.stringify(['containers', view.target]);
 		case 'xray': return JSON.stringify(['xray', view.resource, view.namespace ?? null]);
 		case 'text': return JSON.stringify(['text', view.mode, view.target ?? null, view.container ?? null, view.previous ?? false]);
+		case 'trace': return JSON.stringify(['trace', view.tick ?? null]);
+		case 'why': return JSON.stringify(['why', view.target]);
+		case 'control-plane': return 'control-plane';
 	}
 }
 
@@ -45,6 +53,7 @@ export function deriveViewData(cluster: DashboardCluster, view: View): ViewData 
 			};
 		}
 		case 'text': return {text: textLines(cluster, view)};
+		case 'trace': case 'why': case 'control-plane': return inspectData(cluster, view);
 	}
 }
 

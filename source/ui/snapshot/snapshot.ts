@@ -7,7 +7,7 @@ import {buildTable, type TableData} from './table-data.js';
 import type {Scope} from '../state/types.js';
 
 /** The part of the cluster facade the dashboard uses. */
-export type DashboardCluster = Pick<Cluster, 'name' | 'clock' | 'client' | 'kubectl' | 'step' | 'stepInPhases' | 'run' | 'subscribe' | 'operations'>;
+export type DashboardCluster = Pick<Cluster, 'name' | 'clock' | 'client' | 'kubectl' | 'step' | 'stepInPhases' | 'run' | 'subscribe' | 'operations' | 'inspect'>;
 
 export interface Snapshot {
 	name: string;
@@ -15,6 +15,8 @@ export interface Snapshot {
 	/** Simulated time, epoch ms. */
 	now: number;
 	tables: Record<ResourceName, TableData>;
+	/** The last tick in one line (`tick 3: kube-scheduler bound 2 pods; ...`), for the home screen. */
+	summary: string;
 }
 
 function list<T extends KubeObject>(cluster: DashboardCluster, resource: ResourceName): T[] {
@@ -36,6 +38,7 @@ export function deriveSnapshot(cluster: DashboardCluster): Snapshot {
 			pods: table(renderers.pods, pods),
 			events: table(renderers.events, list<Event>(cluster, 'events')),
 		},
+		summary: cluster.inspect.summary(),
 	};
 }
 

@@ -10,10 +10,13 @@ import type {ObjectRef, TextMode, Transition, UiState, ViewInfo} from './types.j
 const stay = (state: UiState): Transition => ({state, effects: []});
 const warn = (state: UiState, text: string): Transition => ({state, effects: [{type: 'flash', level: 'warn', text}]});
 
-/** The object's plural resource: the table's, or (xray, containers) from its kind. */
+/** Tables whose rows are of several kinds (or stand for objects): the row's object says which. */
+const mixed = new Set(['xray', 'containers', 'trace', 'why', 'control-plane']);
+
+/** The object's plural resource: the table's, or (xray, containers, trace, ...) from its kind. */
 export function resourceOf(state: UiState, object: KubeObject): string | undefined {
 	const resource = currentResource(state);
-	if (resource && resource !== 'xray' && resource !== 'containers') return resource;
+	if (resource && !mixed.has(resource)) return resource;
 	return object.kind ? lookupResource(object.kind)?.resource : undefined;
 }
 

@@ -3,10 +3,10 @@
 import {lookupResource, resources} from '../../cluster/index.js';
 
 /** The prompt's own words (k9s), besides kubectl's verbs and the kinds. */
-export const promptWords = ['aliases', 'help', 'ns', 'pulses', 'quit', 'xray'] as const;
+export const promptWords = ['aliases', 'cp', 'help', 'ns', 'pulses', 'quit', 'trace', 'why', 'xray'] as const;
 export const kubectlVerbs = ['apply', 'cordon', 'delete', 'describe', 'drain', 'get', 'logs', 'rollout', 'scale', 'uncordon'] as const;
 /** Verbs followed by KIND or KIND/NAME. */
-const kindVerbs = new Set(['get', 'describe', 'delete', 'scale', 'logs', 'xray']);
+const kindVerbs = new Set(['get', 'describe', 'delete', 'scale', 'logs', 'xray', 'why']);
 const nodeVerbs = new Set(['cordon', 'uncordon', 'drain']);
 
 export interface Completion {
@@ -53,6 +53,7 @@ export function complete(text: string, cursor: number, names: (resource: string,
 		candidates = kindWords().filter(w => w.startsWith(word));
 		// describe/delete/scale/logs take KIND/NAME: complete to the slash, then names.
 		if (verb !== 'get' && verb !== 'xray') suffix = '/';
+		if (verb === 'why') candidates = candidates.filter(w => lookupResource(w)?.resource === 'pods');
 	} else if (position === 1 && verb === 'rollout') {
 		candidates = ['restart'].filter(w => w.startsWith(word));
 	} else {

@@ -8,6 +8,7 @@ export type Action =
 	| 'scale' | 'restart' | 'drain' | 'delete' | 'kill' | 'cordon' | 'uncordon'
 	| 'filter' | 'sortName' | 'sortAge' | 'sortStatus' | 'sortColumn' | 'sortColumnLeft' | 'sortColumnRight'
 	| 'allNamespaces' | 'favourite'
+	| 'trace' | 'why' | 'earlierTick' | 'laterTick'
 	| 'prompt' | 'help' | 'wide' | 'back' | 'quit' | 'quitNow';
 
 export type Group = 'Clock' | 'Resource' | 'Actions' | 'Table' | 'Navigation' | 'General';
@@ -47,6 +48,11 @@ export const bindings: readonly Binding[] = [
 	{action: 'kill', keys: ['ctrl-k'], label: 'Kill', description: 'Kill the selected pod now (grace period 0, no dialog)', group: 'Actions', resources: ['pods'], mutates: true, hint: true},
 	{action: 'cordon', keys: ['c'], label: 'Cordon', description: 'Cordon the selected node: no new pods (asks first)', group: 'Actions', resources: ['nodes'], mutates: true, hint: true},
 	{action: 'uncordon', keys: ['u'], label: 'Uncordon', description: 'Uncordon the selected node (asks first)', group: 'Actions', resources: ['nodes'], mutates: true, hint: true},
+	// kubetui's own views (inspect-views.ts): what no real cluster can show.
+	{action: 'why', keys: ['w'], label: 'Why', description: 'Why the pod is where it is: the scheduler\'s last cycle, node x plugin (:why pod/NAME)', group: 'Resource', resources: ['pods'], hint: true},
+	{action: 'trace', keys: ['t'], label: 'Trace', description: 'Who did what in the last tick, by component (:trace TICK for an earlier one)', group: 'Clock', hint: true},
+	{action: 'earlierTick', keys: ['['], label: 'Earlier tick', description: 'Earlier tick in the trace (or ←)', group: 'Clock', resources: ['trace']},
+	{action: 'laterTick', keys: [']'], label: 'Later tick', description: 'Later tick in the trace (or →); the newest follows each step', group: 'Clock', resources: ['trace']},
 	{action: 'filter', keys: ['/'], label: 'Filter', description: 'Filter rows: regex, !inverse, -l app=web (enter keeps, esc clears); in text: search', group: 'Table', hint: true},
 	{action: 'sortName', keys: ['N'], label: 'Sort name', description: 'Sort by name (again: reverse)', group: 'Table'},
 	{action: 'sortAge', keys: ['A'], label: 'Sort age', description: 'Sort by age (again: reverse)', group: 'Table'},
@@ -56,7 +62,7 @@ export const bindings: readonly Binding[] = [
 	{action: 'sortColumnRight', keys: ['shift-right'], label: 'Mark right', description: 'Mark the column to the right for shift-O', group: 'Table'},
 	{action: 'allNamespaces', keys: ['0'], label: 'All ns', description: 'Show all namespaces', group: 'Table'},
 	{action: 'favourite', keys: ['1', '2', '3', '4', '5', '6', '7', '8', '9'], label: 'Namespace', description: 'Show a favourite namespace (the last ones used; :ns to pick one)', group: 'Table'},
-	{action: 'prompt', keys: [':'], label: 'Command', description: 'Command prompt: a kind (po, deploy, rs, ns, ...), a kubectl command, xray, help, q', group: 'General', hint: true},
+	{action: 'prompt', keys: [':'], label: 'Command', description: 'Command prompt: a kind (po, deploy, rs, ns, ...), a kubectl command, xray, trace, why, cp (control plane), help, q', group: 'General', hint: true},
 	{action: 'help', keys: ['?'], label: 'Help', description: 'Show every key', group: 'General', hint: true},
 	{action: 'wide', keys: ['ctrl-w'], label: 'Wide', description: 'Toggle wide columns', group: 'General'},
 	{action: 'back', keys: ['esc'], label: 'Back', description: 'Back one view (clears a filter first)', group: 'General'},

@@ -6,6 +6,7 @@ import type {KeyPress} from './keys.js';
 import {rememberNamespace} from './namespaces.js';
 import {currentTable, home, pushView, replaceTop, withTable} from './stack.js';
 import {jumpToMatch} from './text-view.js';
+import {inspectCommand} from './inspect-views.js';
 import {paneOrder, topView, type PaneId, type Prompt, type Transition, type UiState, type ViewInfo} from './types.js';
 
 /** The resource a `:` word names (plural, singular, kind or short name, as kubectl accepts), if any. */
@@ -48,6 +49,8 @@ export function submitCommand(state: UiState, line: string, info: ViewInfo): Tra
 	const words = line.split(/\s+/);
 	const [first = '', second] = words;
 	if (quitCommands.has(line)) return {state, effects: [{type: 'quit'}]};
+	const inspect = inspectCommand(state, words, info);
+	if (inspect) return inspect;
 	switch (first) {
 		case 'help': case '?': case 'h':
 			return {state: {...state, dialog: {kind: 'help', offset: 0}}, effects: []};

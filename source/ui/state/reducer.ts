@@ -12,6 +12,7 @@ import {openPrompt, promptKey} from './prompt.js';
 import {sortKey} from './sorting.js';
 import {currentResource, currentTable, popView, withTable} from './stack.js';
 import {textKey} from './text-view.js';
+import {inspectKey, isInspectView, openTrace, whySelected} from './inspect-views.js';
 import {speeds, speedLabel, topView, type Transition, type UiState, type ViewInfo} from './types.js';
 
 const stay = (state: UiState): Transition => ({state, effects: []});
@@ -32,6 +33,10 @@ export function handleKey(state: UiState, key: KeyPress, view: ViewInfo): Transi
 	const top = topView(state);
 	if (top?.kind === 'text') {
 		const handled = textKey(state, top, view, key.name, binding?.action ?? elsewhere?.action);
+		if (handled) return handled;
+	}
+	if (isInspectView(top)) {
+		const handled = inspectKey(state, top, view, key.name, binding?.action);
 		if (handled) return handled;
 	}
 	if (binding) {
@@ -83,6 +88,9 @@ export function perform(state: UiState, action: Action, view: ViewInfo, key: Key
 			return sortKey(state, view, action);
 		case 'allNamespaces': return allNamespaces(state);
 		case 'favourite': return favourite(state, key.name);
+		case 'trace': return stay(openTrace(state));
+		case 'why': return whySelected(state, view);
+		case 'earlierTick': case 'laterTick': return stay(state); // only in the trace view (inspect-views.ts)
 		case 'enter': case 'describe': case 'yaml': case 'logs': case 'logsPrevious': case 'xray':
 		case 'scale': case 'restart': case 'drain': case 'delete': case 'kill': case 'cordon': case 'uncordon':
 			return objectAction(state, action, view);

@@ -32,6 +32,9 @@ export function crumbs(state: UiState): string[] {
 			case 'text': out.push(view.target ? `${view.mode}:${view.target.name}` : view.mode); break;
 			case 'containers': out.push(`containers:${view.target.name}`); break;
 			case 'xray': out.push(`xray:${view.resource}`); break;
+			case 'trace': out.push(view.tick === undefined ? 'trace' : `trace:${view.tick}`); break;
+			case 'why': out.push(`why:${view.target.name}`); break;
+			case 'control-plane': out.push('control-plane'); break;
 		}
 	}
 	return out;
@@ -44,6 +47,8 @@ export function currentResource(state: UiState): string | undefined {
 	if (view.kind === 'resource') return view.resource;
 	if (view.kind === 'containers') return 'containers';
 	if (view.kind === 'xray') return 'xray';
+	// kubetui's own views: their keys (keymap) are scoped by these names.
+	if (view.kind === 'trace' || view.kind === 'why' || view.kind === 'control-plane') return view.kind;
 	return undefined;
 }
 
@@ -51,7 +56,7 @@ export function currentResource(state: UiState): string | undefined {
 export function currentTable(state: UiState): TableState | undefined {
 	const view = topView(state);
 	if (!view) return {cursor: state.cursors[state.focus], selection: state.selection[state.focus], ...state.panes[state.focus]};
-	if (view.kind === 'resource' || view.kind === 'containers') return view.table;
+	if ('table' in view) return view.table;
 	if (view.kind === 'xray') return {cursor: view.cursor, selection: view.selection};
 	return undefined;
 }
@@ -67,7 +72,7 @@ export function withTable(state: UiState, patch: Partial<TableState>): UiState {
 		if (Object.keys(rest).length) next.panes = {...state.panes, [pane]: {...state.panes[pane], ...rest}};
 		return next;
 	}
-	if (view.kind === 'resource' || view.kind === 'containers') return replaceTop(state, {...view, table: {...view.table, ...patch}});
+	if ('table' in view) return replaceTop(state, {...view, table: {...view.table, ...patch}});
 	if (view.kind === 'xray') {
 		return replaceTop(state, {...view, ...('cursor' in patch ? {cursor: patch.cursor!} : {}), ...('selection' in patch ? {selection: patch.selection} : {})});
 	}

@@ -85,7 +85,13 @@ export type View =
 	/** A pod's containers (Enter on a pod). */
 	| {kind: 'containers'; target: ObjectRef; table: TableState}
 	/** `x` / `:xray deploy`: Deployment -> ReplicaSet -> Pod -> container, as a tree. */
-	| {kind: 'xray'; resource: string; namespace?: string; cursor: number; selection?: string};
+	| {kind: 'xray'; resource: string; namespace?: string; cursor: number; selection?: string}
+	/** `t` / `:trace [TICK]`: who wrote what in one tick; without `tick`, the newest (it follows each step). */
+	| {kind: 'trace'; tick?: number; table: TableState}
+	/** `w` / `:why pod/NAME`: the scheduler's last cycle for a pod, node x plugin. */
+	| {kind: 'why'; target: ObjectRef; table: TableState}
+	/** `:cp`: the control plane's processes and what each did in the last tick. */
+	| {kind: 'control-plane'; table: TableState};
 
 export interface UiState {
 	focus: PaneId;
@@ -147,6 +153,8 @@ export interface ViewInfo {
 	text?: {lines: readonly string[]; page: number};
 	/** Names for Tab completion: objects of a resource (in a namespace or all). */
 	names?: (resource: string, namespace?: string) => readonly string[];
+	/** The ticks the trace still holds whole (for `:trace TICK` and the trace view's [ and ]). */
+	ticks?: {oldest: number; newest: number};
 }
 
 export function initialState(): UiState {
