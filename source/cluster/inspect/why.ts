@@ -3,7 +3,7 @@
 // message is the one the scheduler built from the same record, so the grid and the message always agree.
 import type {Pod} from '../objects/types.js';
 import {filterPlugins, scorePlugins} from '../control-plane/scheduler/plugins/index.js';
-import {walkedNodes, type SchedulingAttempt} from '../control-plane/scheduler/attempt.js';
+import type {SchedulingAttempt} from '../control-plane/scheduler/attempt.js';
 import type {Placement} from '../control-plane/scheduler/scheduler.js';
 
 export type FilterVerdict =
@@ -57,24 +57,22 @@ const filterNames = filterPlugins.map(p => p.name);
 const scoreNames = scorePlugins.map(p => ({plugin: p.name, weight: p.weight}));
 
 function rowsOf(attempt: SchedulingAttempt): WhyRow[] {
-	const index = new Map(attempt.feasible.map((n, i) => [n.name, i]));
 	const rows: WhyRow[] = [];
-	for (const node of walkedNodes(attempt)) {
-		const i = index.get(node);
-		if (i === undefined) {
-			const failedBy = attempt.rejectedBy.get(node);
-			const at = filterNames.indexOf(failedBy ?? '');
-			const filters: FilterVerdict[] = filterNames.map((plugin, p) =>
-				p < at ? {plugin, result: 'passed'} : p === at ? {plugin, result: 'failed', reasons: attempt.reasons.get(node) ?? []} : {plugin, result: 'skipped'});
-			rows.push({node, filters, feasible: false, chosen: false});
-			continue;
-		}
-		const scores = attempt.scores?.map(s => ({plugin: s.plugin, raw: s.raw[i]!, normalized: s.normalized[i]!, weight: s.weight, weighted: s.normalized[i]! * s.weight}));
+	let i = 0;
+	for (const [node, reasons] of attempt.reasons) {
+		const failedBy = attempt.filters[attempt.rejectedBy[i++]!];
+		const at = filterNames.indexOf(failedBy ?? '');
+		const filters: FilterVerdict[] = filterNames.map((plugin, p) =>
+			p < at ? {plugin, result: 'passed'} : p === at ? {plugin, result: 'failed', reasons} : {plugin, result: 'skipped'});
+		rows.push({node, filters, feasible: false, chosen: false});
+	}
+	attempt.feasible.forEach(({name: node}, f) => {
+		const scores = attempt.scores?.map(s => ({plugin: s.plugin, raw: s.raw[f]!, normalized: s.normalized[f]!, weight: s.weight, weighted: s.normalized[f]! * s.weight}));
 		rows.push({
 			node, filters: filterNames.map(plugin => ({plugin, result: 'passed'})), feasible: true,
-			...(scores ? {scores, total: attempt.totals![i]!} : {}), chosen: node === attempt.chosen,
+			...(scores ? {scores, total: attempt.totals![f]!} : {}), chosen: node === attempt.chosen,
 		});
-	}
+	});
 	const byName = (a: WhyRow, b: WhyRow) => (a.node < b.node ? -1 : a.node > b.node ? 1 : 0);
 	return rows.sort((a, b) => Number(b.chosen) - Number(a.chosen) || Number(b.feasible) - Number(a.feasible) || (b.total ?? 0) - (a.total ?? 0) || byName(a, b));
 }
@@ -99,12 +97,12 @@ export function whyReport(pod: Pod, attempt: SchedulingAttempt | undefined, plac
 		...base,
 		tick: attempt.tick,
 		nodes: attempt.nodes,
-		evaluated: attempt.walked.count,
+		evaluated: attempt.evaluated,
 		feasible: attempt.feasible.length,
 		rows: rowsOf(attempt),
 		...(attempt.chosen ? {chosen: attempt.chosen} : {}),
 		scoringSkipped: attempt.feasible.length === 1,
 		...(attempt.message ? {message: attempt.message} : {}),
-		...(attempt.walked.count < attempt.nodes ? {note: `${attempt.walked.count} of ${attempt.nodes} nodes checked: the scheduler stops once it has found enough feasible nodes (percentageOfNodesToScore)`} : {}),
+		...(attempt.evaluated < attempt.nodes ? {note: `${attempt.evaluated} of ${attempt.nodes} nodes checked: the scheduler stops once it has found enough feasible nodes (percentageOfNodesToScore)`} : {}),
 	};
 }

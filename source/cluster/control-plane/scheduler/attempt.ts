@@ -15,11 +15,15 @@ export interface SchedulingAttempt {
 	tick: number;
 	/** Nodes in the cluster when the cycle ran. */
 	nodes: number;
-	/** The node list the cycle walked, where it started and how many it checked (it stops once it has enough feasible nodes). */
-	walked: {list: readonly NodeInfo[]; start: number; count: number};
-	/** Nodes a filter ruled out: the first failing plugin and its reasons (later filters did not run, as upstream). */
+	/** Nodes it checked: it stops once it has found enough feasible ones (percentageOfNodesToScore). */
+	evaluated: number;
+	/** Nodes a filter ruled out, in the order checked, with the first failing plugin's reasons (later filters did
+	 * not run, as upstream). */
 	reasons: ReadonlyMap<string, readonly string[]>;
-	rejectedBy: ReadonlyMap<string, string>;
+	/** Which filter ruled out each node of `reasons`, in the same order: an index into `filters` (a byte a node). */
+	rejectedBy: Uint8Array;
+	/** The filter plugins' names, in the order they run. */
+	filters: readonly string[];
 	/** Nodes that passed every filter. */
 	feasible: readonly NodeInfo[];
 	/** Absent when scoring was skipped (one feasible node) or nothing was feasible. */
@@ -29,14 +33,6 @@ export interface SchedulingAttempt {
 	chosen?: string;
 	/** The FailedScheduling message when no node fit. */
 	message?: string;
-}
-
-/** Names of the nodes a cycle checked, in the order it checked them. */
-export function walkedNodes(attempt: SchedulingAttempt): string[] {
-	const {list, start, count} = attempt.walked;
-	const names: string[] = [];
-	for (let i = 0; i < count && list.length > 0; i++) names.push(list[(start + i) % list.length]!.name);
-	return names;
 }
 
 /**

@@ -31,6 +31,8 @@ export interface Placement {
 	score: number;
 }
 
+const filterNames = filterPlugins.map(p => p.name);
+const none = new Uint8Array(0);
 const initialBackoffSeconds = 1;
 const maxBackoffSeconds = 10;
 /** podMaxInUnschedulablePodsDuration: a pod waits at most this long for a helpful cluster event. */
@@ -129,7 +131,7 @@ export class Scheduler extends Component {
 			this.client.bind(pod.metadata!.namespace!, pod.metadata!.name!, result.chosen, {reason: `best of ${result.feasible.length} feasible node(s), score ${score}`});
 			this.cache.addPod(key, result.chosen, info); // assumed until the watch confirms it
 			this.forget(key);
-			this.placements.set(key, {tick: this.ctx.clock.tick, node: result.chosen, feasible: result.feasible.length, evaluated: result.walked.count, score});
+			this.placements.set(key, {tick: this.ctx.clock.tick, node: result.chosen, feasible: result.feasible.length, evaluated: result.evaluated, score});
 			if (this.placements.size > 10_000) this.placements.delete(this.placements.keys().next().value!);
 			this.recent.set(key, result);
 			this.recorder.event(pod, 'Normal', 'Scheduled', `Successfully assigned ${key} to ${result.chosen}`);
@@ -191,18 +193,19 @@ export class Scheduler extends Component {
 		const wanted = numFeasibleNodesToFind(all.length);
 		const feasible: NodeInfo[] = [];
 		const reasons = new Map<string, string[]>();
-		const rejectedBy = new Map<string, string>();
+		// Which filter ruled out each rejected node, a byte each, allocated only when one is.
+		let rejectedBy: Uint8Array | undefined;
 		const start = this.nextStartNodeIndex;
 		let evaluated = 0;
 		for (let i = 0; i < all.length && feasible.length < wanted; i++) {
 			const node = all[(start + i) % all.length]!;
 			evaluated++;
 			let failed: string[] | undefined;
-			for (const plugin of filterPlugins) {
-				const r = plugin.filter(pod, node);
+			for (let p = 0; p < filterPlugins.length; p++) {
+				const r = filterPlugins[p]!.filter(pod, node);
 				if (r.length > 0) {
 					failed = r;
-					rejectedBy.set(node.name, plugin.name);
+					(rejectedBy ??= new Uint8Array(all.length))[reasons.size] = p;
 					break;
 				}
 			}
@@ -210,7 +213,9 @@ export class Scheduler extends Component {
 			else feasible.push(node);
 		}
 		if (all.length > 0) this.nextStartNodeIndex = (start + evaluated) % all.length;
-		const attempt: SchedulingAttempt = {tick: this.ctx.clock.tick, nodes: all.length, walked: {list: all, start, count: evaluated}, reasons, rejectedBy, feasible};
+		const attempt: SchedulingAttempt = {
+			tick: this.ctx.clock.tick, nodes: all.length, evaluated, reasons, rejectedBy: rejectedBy?.subarray(0, reasons.size) ?? none, filters: filterNames, feasible,
+		};
 		if (feasible.length === 0) return {...attempt, message: failedSchedulingMessage(all.length, reasons)};
 		if (feasible.length === 1) return {...attempt, chosen: feasible[0]!.name};
 		const totals = new Array<number>(feasible.length).fill(0);
