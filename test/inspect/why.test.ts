@@ -1,5 +1,7 @@
 import test from 'ava';
 import {isStatusError, type Pod} from '../../source/cluster/index.js';
+import {RecentAttempts} from '../../source/cluster/control-plane/scheduler/attempt.js';
+import {whyReport} from '../../source/cluster/inspect/why.js';
 import {clusterWith, deploymentObject, eventsFor, nodeObject, podObject, pods, stepUntil} from '../helpers/cluster.js';
 
 test('a pending pod: which filter ruled out each node, and the FailedScheduling message built from the same record', t => {
@@ -60,15 +62,32 @@ test('one feasible node is taken without scoring, as upstream', t => {
 	t.is(why.rows[0]!.scores, undefined);
 });
 
-test('the record is bounded: older bindings keep only their placement', t => {
-	const cluster = clusterWith([nodeObject('worker-1', {pods: '250', cpu: '64'}), nodeObject('worker-2', {pods: '250', cpu: '64'})]);
-	cluster.client.create('deployments', deploymentObject('many', 120));
-	stepUntil(cluster, () => pods(cluster, 'app=many').every(p => p.spec?.nodeName) && pods(cluster, 'app=many').length === 120, 20);
-	const withGrid = pods(cluster, 'app=many').filter(p => cluster.inspect.why('default', p.metadata!.name!).rows.length > 0);
-	t.is(withGrid.length, 100);
-	const old = pods(cluster, 'app=many').find(p => cluster.inspect.why('default', p.metadata!.name!).rows.length === 0)!;
-	const note = cluster.inspect.why('default', old.metadata!.name!).note!;
-	t.regex(note, /^bound to worker-[12] at tick \d+ \(best of 2 feasible of 2 checked, score \d+\); the grid is kept for the newest 100 bindings only$/);
+test('the kept records are bounded by node rows: a small cluster keeps many bindings, a big one a few', t => {
+	const attempt = (feasible: number) => ({tick: 1, nodes: feasible, evaluated: feasible, reasons: new Map(), rejectedBy: new Uint8Array(0), filters: [], feasible: Array.from({length: feasible}, (_, i) => ({name: `n${i}`})) as never});
+	const small = new RecentAttempts(4096, 1000);
+	for (let i = 0; i < 1200; i++) small.set(`p${i}`, attempt(3));
+	t.is(small.size, 1000, 'the pod cap');
+	t.truthy(small.get('p1199'));
+	t.is(small.get('p199'), undefined, 'the oldest go first');
+	const big = new RecentAttempts(4096, 1000);
+	for (let i = 0; i < 50; i++) big.set(`p${i}`, attempt(420));
+	t.is(big.size, 9, '9 x 420 rows fit in 4,096');
+	big.delete('p49');
+	t.is(big.size, 8);
+	const huge = new RecentAttempts(4096, 1000);
+	huge.set('only', attempt(5000));
+	t.is(huge.size, 1, 'the newest is always kept');
+});
+
+test('a binding whose grid is gone still says where it went and why the grid is missing', t => {
+	const cluster = clusterWith([nodeObject('worker-1')]);
+	cluster.client.create('pods', podObject('old'));
+	stepUntil(cluster, () => cluster.client.get<Pod>('pods', 'old').spec!.nodeName !== undefined, 5);
+	const pod = cluster.client.get<Pod>('pods', 'old');
+	const report = whyReport(pod, undefined, {tick: 1, node: 'worker-1', feasible: 1, evaluated: 1, score: 0}, 7);
+	t.is(report.note, 'bound to worker-1 at tick 1 (best of 1 feasible of 1 checked, score 0); the grid is kept for the newest bindings only (7 now)');
+	t.deepEqual(report.rows, []);
+	t.is(whyReport(pod, undefined, undefined, 0).note, 'on worker-1 without a scheduling cycle kept (spec.nodeName was set at creation, or it was bound long ago)');
 });
 
 test('a pod not yet tried, and a pod that does not exist', t => {

@@ -86,7 +86,7 @@ export function whyReport(pod: Pod, attempt: SchedulingAttempt | undefined, plac
 	if (!attempt) {
 		const note = node
 			? placement
-				? `bound to ${node} at tick ${placement.tick} (best of ${placement.feasible} feasible of ${placement.evaluated} checked, score ${placement.score}); the grid is kept for the newest ${keptBindings} bindings only`
+				? `bound to ${node} at tick ${placement.tick} (best of ${placement.feasible} feasible of ${placement.evaluated} checked, score ${placement.score}); the grid is kept for the newest bindings only (${keptBindings} now)`
 				: `on ${node} without a scheduling cycle kept (spec.nodeName was set at creation, or it was bound long ago)`
 			: (pod.spec?.schedulerName ?? 'default-scheduler') !== 'default-scheduler'
 				? `left to scheduler "${pod.spec!.schedulerName}", not default-scheduler`

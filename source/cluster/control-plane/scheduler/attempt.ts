@@ -6,9 +6,9 @@ export interface ScoreRecord {
 	plugin: string;
 	weight: number;
 	/** Per feasible node, in the order of `feasible`. */
-	raw: readonly number[];
+	raw: Float64Array;
 	/** 0-100 after the plugin's normalization (the raw scores when it has none). */
-	normalized: readonly number[];
+	normalized: Float64Array;
 }
 
 export interface SchedulingAttempt {
@@ -28,7 +28,7 @@ export interface SchedulingAttempt {
 	feasible: readonly NodeInfo[];
 	/** Absent when scoring was skipped (one feasible node) or nothing was feasible. */
 	scores?: readonly ScoreRecord[];
-	totals?: readonly number[];
+	totals?: Float64Array;
 	/** The node the pod was bound to. */
 	chosen?: string;
 	/** The FailedScheduling message when no node fit. */
@@ -36,18 +36,26 @@ export interface SchedulingAttempt {
 }
 
 /**
- * Scheduled pods whose full record is kept: the newest `capacity`, oldest forgotten first. A pod waiting keeps its
- * last attempt with its diagnosis until it is bound or deleted; these bound ones are the only other records.
+ * Bound pods whose full record is kept: the newest, oldest forgotten first, up to `rows` node rows in all (a cycle
+ * keeps a row per feasible node). A few hundred bindings on a small cluster, a handful on a 1,000-node one: the
+ * records are held only briefly while a large pass runs, so they die young instead of filling the old heap.
+ * (A pod still waiting keeps its last record in its diagnosis until it is bound or deleted.)
  */
 export class RecentAttempts {
 	private readonly attempts = new Map<string, SchedulingAttempt>();
+	private held = 0;
 
-	constructor(readonly capacity = 100) {}
+	constructor(readonly rows = 4096, readonly maxPods = 1000) {}
+
+	private static rowsOf(attempt: SchedulingAttempt): number {
+		return Math.max(1, attempt.feasible.length);
+	}
 
 	set(key: string, attempt: SchedulingAttempt): void {
-		this.attempts.delete(key);
+		this.delete(key);
 		this.attempts.set(key, attempt);
-		if (this.attempts.size > this.capacity) this.attempts.delete(this.attempts.keys().next().value!);
+		this.held += RecentAttempts.rowsOf(attempt);
+		while (this.attempts.size > 1 && (this.held > this.rows || this.attempts.size > this.maxPods)) this.delete(this.attempts.keys().next().value!);
 	}
 
 	get(key: string): SchedulingAttempt | undefined {
@@ -55,6 +63,9 @@ export class RecentAttempts {
 	}
 
 	delete(key: string): void {
+		const attempt = this.attempts.get(key);
+		if (!attempt) return;
+		this.held -= RecentAttempts.rowsOf(attempt);
 		this.attempts.delete(key);
 	}
 
