@@ -62,21 +62,32 @@ test('one feasible node is taken without scoring, as upstream', t => {
 	t.is(why.rows[0]!.scores, undefined);
 });
 
-test('the kept records are bounded by node rows: a small cluster keeps many bindings, a big one a few', t => {
-	const attempt = (feasible: number) => ({tick: 1, nodes: feasible, evaluated: feasible, reasons: new Map(), rejectedBy: new Uint8Array(0), filters: [], feasible: Array.from({length: feasible}, (_, i) => ({name: `n${i}`})) as never});
+test('the kept records are bounded by node rows: a small cluster keeps a whole pass, a big one its first bindings', t => {
+	const attempt = (tick: number, feasible: number) => ({tick, nodes: feasible, evaluated: feasible, reasons: new Map(), rejectedBy: new Uint8Array(0), filters: [], feasible: Array.from({length: feasible}, (_, i) => ({name: `n${i}`})) as never});
 	const small = new RecentAttempts(4096, 1000);
-	for (let i = 0; i < 1200; i++) small.set(`p${i}`, attempt(3));
-	t.is(small.size, 1000, 'the pod cap');
+	for (let i = 0; i < 900; i++) small.set(`p${i}`, attempt(1, 3));
+	t.is(small.size, 900, 'every binding of the pass');
+	for (let i = 900; i < 1200; i++) small.set(`p${i}`, attempt(2, 3));
+	t.is(small.size, 1000, 'the pod cap: the next pass pushes out the oldest of the last');
 	t.truthy(small.get('p1199'));
-	t.is(small.get('p199'), undefined, 'the oldest go first');
+	t.is(small.get('p199'), undefined);
+	t.truthy(small.get('p200'));
+
 	const big = new RecentAttempts(4096, 1000);
-	for (let i = 0; i < 50; i++) big.set(`p${i}`, attempt(420));
-	t.is(big.size, 9, '9 x 420 rows fit in 4,096');
-	big.delete('p49');
+	for (let i = 0; i < 50; i++) big.set(`a${i}`, attempt(1, 420));
+	t.is(big.size, 9, '9 x 420 rows fit in 4,096: the first nine of the pass');
+	t.truthy(big.get('a0'));
+	t.is(big.get('a9'), undefined);
+	for (let i = 0; i < 3; i++) big.set(`b${i}`, attempt(2, 420));
+	t.is(big.size, 9, 'a new pass replaces the oldest records of the last');
+	t.truthy(big.get('b2'));
+	t.is(big.get('a0'), undefined);
+	t.truthy(big.get('a8'));
+	big.delete('b2');
 	t.is(big.size, 8);
 	const huge = new RecentAttempts(4096, 1000);
-	huge.set('only', attempt(5000));
-	t.is(huge.size, 1, 'the newest is always kept');
+	huge.set('only', attempt(1, 5000));
+	t.is(huge.size, 1, 'the first binding of a pass is always kept');
 });
 
 test('a binding whose grid is gone still says where it went and why the grid is missing', t => {

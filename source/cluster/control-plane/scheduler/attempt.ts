@@ -6,9 +6,9 @@ export interface ScoreRecord {
 	plugin: string;
 	weight: number;
 	/** Per feasible node, in the order of `feasible`. */
-	raw: Float64Array;
+	raw: readonly number[];
 	/** 0-100 after the plugin's normalization (the raw scores when it has none). */
-	normalized: Float64Array;
+	normalized: readonly number[];
 }
 
 export interface SchedulingAttempt {
@@ -28,7 +28,7 @@ export interface SchedulingAttempt {
 	feasible: readonly NodeInfo[];
 	/** Absent when scoring was skipped (one feasible node) or nothing was feasible. */
 	scores?: readonly ScoreRecord[];
-	totals?: Float64Array;
+	totals?: readonly number[];
 	/** The node the pod was bound to. */
 	chosen?: string;
 	/** The FailedScheduling message when no node fit. */
@@ -36,14 +36,19 @@ export interface SchedulingAttempt {
 }
 
 /**
- * Bound pods whose full record is kept: the newest, oldest forgotten first, up to `rows` node rows in all (a cycle
- * keeps a row per feasible node). A few hundred bindings on a small cluster, a handful on a 1,000-node one: the
- * records are held only briefly while a large pass runs, so they die young instead of filling the old heap.
- * (A pod still waiting keeps its last record in its diagnosis until it is bound or deleted.)
+ * Bound pods whose full record is kept, up to `rows` node rows in all (a cycle keeps a row per feasible node) and
+ * `maxPods` pods: the bindings of the scheduler's last pass first, then of earlier passes, oldest forgotten first.
+ * Within a pass, once the budget is full, later bindings keep no record: the kept ones then live the whole pass
+ * and the rest die young (keeping the newest instead made every record live a little, and at 30,000 pods in one
+ * pass cost 55% more CPU or 300 MB more RSS, measured). Small clusters keep every binding of a pass; a 1,000-node
+ * one about the first nine. A pod still waiting keeps its last record in its diagnosis until bound or deleted.
  */
 export class RecentAttempts {
 	private readonly attempts = new Map<string, SchedulingAttempt>();
 	private held = 0;
+	private pass = -1;
+	private passRows = 0;
+	private passPods = 0;
 
 	constructor(readonly rows = 4096, readonly maxPods = 1000) {}
 
@@ -53,9 +58,22 @@ export class RecentAttempts {
 
 	set(key: string, attempt: SchedulingAttempt): void {
 		this.delete(key);
+		if (attempt.tick !== this.pass) {
+			this.pass = attempt.tick;
+			this.passRows = 0;
+			this.passPods = 0;
+		}
+		const rows = RecentAttempts.rowsOf(attempt);
+		// The first binding of a pass is always kept, whatever its size.
+		if (this.passPods > 0 && (this.passRows + rows > this.rows || this.passPods >= this.maxPods)) return;
 		this.attempts.set(key, attempt);
-		this.held += RecentAttempts.rowsOf(attempt);
-		while (this.attempts.size > 1 && (this.held > this.rows || this.attempts.size > this.maxPods)) this.delete(this.attempts.keys().next().value!);
+		this.held += rows;
+		this.passRows += rows;
+		this.passPods++;
+		// Earlier passes' records are at the front (insertion order): they go first, never this pass's.
+		while (this.attempts.size > this.passPods && (this.held > this.rows || this.attempts.size > this.maxPods)) {
+			this.delete(this.attempts.keys().next().value!);
+		}
 	}
 
 	get(key: string): SchedulingAttempt | undefined {

@@ -218,16 +218,13 @@ export class Scheduler extends Component {
 		};
 		if (feasible.length === 0) return {...attempt, message: failedSchedulingMessage(all.length, reasons)};
 		if (feasible.length === 1) return {...attempt, chosen: feasible[0]!.name};
-		const totals = new Float64Array(feasible.length);
+		const totals = new Array<number>(feasible.length).fill(0);
 		const scores: ScoreRecord[] = [];
 		for (const plugin of scorePlugins) {
 			const raw = plugin.score(pod, feasible, this.cache);
 			const normalized = plugin.normalize ? plugin.normalize(raw) : raw;
 			normalized.forEach((s, i) => (totals[i]! += s * plugin.weight));
-			// Kept as typed copies: holding the plugins' own arrays past the cycle makes V8 keep far more heap while
-			// a large pass runs (measured: +300 MB RSS at 30,000 pods); copies cost little and free cleanly.
-			const kept = Float64Array.from(raw);
-			scores.push({plugin: plugin.name, weight: plugin.weight, raw: kept, normalized: normalized === raw ? kept : Float64Array.from(normalized)});
+			scores.push({plugin: plugin.name, weight: plugin.weight, raw, normalized});
 		}
 		// selectHost: the highest total; ties broken at random (seeded), as upstream's reservoir sampling.
 		let best = 0, ties = 1;
