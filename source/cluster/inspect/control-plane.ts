@@ -9,6 +9,9 @@ export interface LoopState {
 	/** Upstream's name (kube-scheduler, replicaset-controller, kubelet@node-2). */
 	name: string;
 	identity: string;
+	/** The process it runs in (controller-manager, cloud-controller-manager, scheduler, kubelet). */
+	process: string;
+	/** idle, reconciling, backoff, stopped (its process was stopped), partitioned (a kubelet cut off). */
 	state: string;
 	/** Keys queued now and keys waiting for a retry or backoff. */
 	queue: number;
@@ -50,7 +53,7 @@ export function controlPlaneState(s: ControlPlaneSources): ControlPlaneState {
 		if (e.component === schedulerIdentity && e.resource === 'pods/binding') bound++;
 	}
 	const loop = (c: ComponentStatus, name = c.name): LoopState => ({
-		name, identity: c.identity, state: c.state, queue: c.queue, writes: writes.get(c.identity) ?? 0, failures: c.failures,
+		name, identity: c.identity, process: c.process, state: c.state, queue: c.queue, writes: writes.get(c.identity) ?? 0, failures: c.failures,
 		...(c.lastError ? {lastError: c.lastError} : {}),
 	});
 	const scheduler = s.components.find(c => c.identity === schedulerIdentity);

@@ -25,8 +25,8 @@ test('a component in backoff or stopped shows its state as given, with its last 
 		tick: 9,
 		apiserver: {writes: 0, watchers: 0, watchersByResource: []},
 		etcd: {revision: 1, objects: 1, compactRevision: 0, keys: []},
-		controllers: [{name: 'replicaset-controller', identity: 'x', state: 'backoff', queue: 2, writes: 0, failures: 3, lastError: 'boom'}],
-		kubelets: [{name: 'kubelet@n1', identity: 'system:node:n1', node: 'n1', state: 'stopped', queue: 0, writes: 0, failures: 0, pods: 4}],
+		controllers: [{name: 'replicaset-controller', identity: 'x', process: 'controller-manager', state: 'backoff', queue: 2, writes: 0, failures: 3, lastError: 'boom'}],
+		kubelets: [{name: 'kubelet@n1', identity: 'system:node:n1', process: 'kubelet', node: 'n1', state: 'stopped', queue: 0, writes: 0, failures: 0, pods: 4}],
 	};
 	const rows = controlPlaneRows(state);
 	const rs = rows.find(r => r.key === 'replicaset-controller')!;
@@ -49,3 +49,18 @@ for (const [columns, rows] of sizes) {
 		term.unmount();
 	});
 }
+
+test('stopped processes show as stopped: the controller manager and its controllers, the scheduler, a kubelet', t => {
+	const {cluster} = scheduledCluster();
+	cluster.run('stop controller-manager');
+	cluster.run('stop scheduler');
+	cluster.run('stop kubelet/worker-2');
+	const rows = controlPlaneRows(cluster.inspect.controlPlane());
+	const state = (key: string) => rows.find(r => r.key === key)!.cells[1];
+	t.is(state('kube-controller-manager'), 'stopped');
+	t.is(state('replicaset-controller'), 'stopped');
+	t.is(state('kube-scheduler'), 'stopped');
+	t.is(state('kubelet@worker-2'), 'stopped');
+	t.is(state('kubelet@worker-1'), 'idle');
+	t.is(rows.find(r => r.key === 'kube-controller-manager')!.tone, 'pending');
+});

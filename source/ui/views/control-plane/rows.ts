@@ -15,7 +15,7 @@ export const controlPlaneColumns: readonly ColumnHeader[] = [
 ];
 
 function stateTone(state: string): Tone {
-	if (state === 'backoff' || state === 'failed') return 'error';
+	if (state === 'backoff' || state === 'failed' || state === 'partitioned') return 'error';
 	if (state === 'paused' || state === 'stopped') return 'pending';
 	return 'normal';
 }
@@ -44,12 +44,19 @@ export function controlPlaneRows(cp: ControlPlaneState): ViewRow[] {
 		row.cells[3] = `bound ${thousands(scheduler.bound)}, ${writes(scheduler.writes)}`;
 		rows.push(row);
 	}
-	const queued = cp.controllers.reduce((sum, c) => sum + c.queue, 0);
-	// Controllers that share an identity (node-lifecycle and node-ipam) share one count of writes: count it once.
-	const identities = new Map(cp.controllers.map(c => [c.identity, c.writes]));
-	const written = [...identities.values()].reduce((sum, n) => sum + n, 0);
-	rows.push({key: 'kube-controller-manager', cells: ['kube-controller-manager', 'running', thousands(queued), writes(written), `${cp.controllers.length} controllers`]});
-	for (const c of cp.controllers) rows.push(loopRow(c, `  ${c.name}`));
+	// Controllers by the process they run in (kube-controller-manager, cloud-controller-manager), each under a row of
+	// its own whose state is stopped when every controller of it is.
+	const processes = new Map<string, LoopState[]>();
+	for (const c of cp.controllers) processes.set(c.process, [...(processes.get(c.process) ?? []), c]);
+	for (const [process, controllers] of processes) {
+		const name = process === 'controller-manager' ? 'kube-controller-manager' : process;
+		const queued = controllers.reduce((sum, c) => sum + c.queue, 0);
+		// Controllers that share an identity (node-lifecycle and node-ipam) share one count of writes: count it once.
+		const written = [...new Map(controllers.map(c => [c.identity, c.writes])).values()].reduce((sum, n) => sum + n, 0);
+		const state = controllers.every(c => c.state === 'stopped') ? 'stopped' : 'running';
+		rows.push({key: name, cells: [name, state, thousands(queued), writes(written), `${controllers.length} controllers`], tone: stateTone(state)});
+		for (const c of controllers) rows.push(loopRow(c, `  ${c.name}`));
+	}
 	for (const k of cp.kubelets) rows.push({...loopRow(k, k.name, `${thousands(k.pods)} pods`), key: k.name});
 	return rows;
 }
