@@ -113,7 +113,7 @@ export function App({cluster, color = colorFromEnv(), onQuit, initial, readonly 
 			pods: sortableColumns(panes.pods, state.wide, state.namespace), events: sortableColumns(panes.events, state.wide, state.namespace),
 		},
 		names: (resource, namespace) => cluster.client.list(resource, namespace ? {namespace} : {}).items.map(o => o.metadata?.name ?? ''),
-		ticks: cluster.inspect.history(),
+		...(cluster.inspect ? {ticks: cluster.inspect.history()} : {}),
 	};
 	const latestInfo = useRef<ViewInfo>(info);
 	latestInfo.current = info;

@@ -68,7 +68,7 @@ export class LiveSnapshot {
 			pods,
 			events: this.tables.events.table(ctx, liveKey),
 		};
-		return {name: this.cluster.name, tick: this.cluster.clock.tick, now: ctx.now, tables, summary: this.cluster.inspect.summary()};
+		return {name: this.cluster.name, tick: this.cluster.clock.tick, now: ctx.now, tables, summary: this.cluster.inspect?.summary() ?? ''};
 	}
 
 	/** The table of any resource (plural name), watched from now until another is asked for; undefined if not served. */

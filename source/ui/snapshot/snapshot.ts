@@ -7,7 +7,9 @@ import {buildTable, type TableData} from './table-data.js';
 import type {Scope} from '../state/types.js';
 
 /** The part of the cluster facade the dashboard uses. */
-export type DashboardCluster = Pick<Cluster, 'name' | 'clock' | 'client' | 'kubectl' | 'step' | 'stepInPhases' | 'run' | 'subscribe' | 'operations' | 'inspect'>;
+export type DashboardCluster = Pick<Cluster, 'name' | 'clock' | 'client' | 'kubectl' | 'step' | 'stepInPhases' | 'run' | 'subscribe' | 'operations'>
+	/** kubetui's own views (trace, why, control plane); a wrapped cluster without it shows them as unavailable. */
+	& Partial<Pick<Cluster, 'inspect'>>;
 
 export interface Snapshot {
 	name: string;
@@ -38,7 +40,7 @@ export function deriveSnapshot(cluster: DashboardCluster): Snapshot {
 			pods: table(renderers.pods, pods),
 			events: table(renderers.events, list<Event>(cluster, 'events')),
 		},
-		summary: cluster.inspect.summary(),
+		summary: cluster.inspect?.summary() ?? '',
 	};
 }
 

@@ -13,18 +13,20 @@ type InspectView = Extract<View, {kind: 'trace' | 'why' | 'control-plane'}>;
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export function inspectData(cluster: DashboardCluster, view: InspectView): ViewData {
+	const inspect = cluster.inspect;
+	if (!inspect) return {text: [`the ${view.kind} view needs the cluster's inspect facade, which this dashboard was not given (esc goes back)`]};
 	try {
 		switch (view.kind) {
 			case 'trace': {
-				const trace = cluster.inspect.trace(view.tick);
+				const trace = inspect.trace(view.tick);
 				return {trace, table: traceTable(trace)};
 			}
 			case 'why': {
-				const why = cluster.inspect.why(view.target.namespace ?? 'default', view.target.name);
+				const why = inspect.why(view.target.namespace ?? 'default', view.target.name);
 				return {why, table: whyTable(why)};
 			}
 			case 'control-plane': {
-				const controlPlane = cluster.inspect.controlPlane();
+				const controlPlane = inspect.controlPlane();
 				return {controlPlane, table: controlPlaneTable(controlPlane)};
 			}
 		}
