@@ -252,3 +252,18 @@ test('apply -f in the prompt reports every object it wrote; an empty file says n
 	t.pass();
 	term.unmount();
 });
+
+test('rows added or changed in the last tick are marked (+ and ~ without colour), and only those', async t => {
+	const {term} = await dashboard(12);
+	await term.press(':', ...'scale deployment/web --replicas=4'.split(''), keys.enter);
+	await term.waitFor(f => f.includes('deployment.apps/web scaled'));
+	await term.press('n', 'n');
+	const frame = await term.waitFor(f => f.includes('Tick 14 ·') && f.includes('pods(all)[10]'));
+	const added = frame.split('\n').filter(l => /^[│║]\+default\s+web-/.test(l));
+	t.is(added.length, 1, 'the new pod is marked added');
+	t.false(frame.split('\n').some(l => /^[│║][+~]default\s+api-/.test(l)), 'unchanged pods are not marked');
+	await term.press('n', 'n', 'n', 'n');
+	await term.waitFor(f => f.includes('Tick 18 ·'));
+	t.false(term.lines().some(l => /^[│║]\+default\s+web-/.test(l)), 'a tick later it is no longer new');
+	term.unmount();
+});
