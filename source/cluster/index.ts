@@ -14,6 +14,7 @@ import {Kubectl, type CommandResult, type FaultControl, type OperationStatus} fr
 import {readLogs, type LogOptions, type LogSource} from './kubectl/logs.js';
 import {Processes} from './control-plane/processes.js';
 import {systemPriorityClasses} from './api/resources/priorityclasses.js';
+import {bootstrapServices} from './api/bootstrap-services.js';
 export {readManifests, CommandError} from './kubectl/index.js';
 export {printTable, formatTable, qualifiedKind, type PrintOptions} from './kubectl/printer.js';
 export {describeObject} from './kubectl/describe.js';
@@ -96,6 +97,8 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
 	for (const namespace of initialNamespaces) {
 		serviceAccounts.create('serviceaccounts', {apiVersion: 'v1', kind: 'ServiceAccount', metadata: {name: 'default', namespace}}, {namespace, reason: 'bootstrap: default service account'});
 	}
+
+	bootstrapServices(system);
 
 	const controllers: Component[] = controlPlane(ctx);
 	const nodes = new NodeAgents(ctx);

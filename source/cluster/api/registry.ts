@@ -14,12 +14,14 @@ import {limitranges} from './resources/limitranges.js';
 import {resourcequotas} from './resources/resourcequotas.js';
 import {leases} from './resources/leases.js';
 import {poddisruptionbudgets} from './resources/poddisruptionbudgets.js';
+import {services} from './resources/services.js';
+import {endpointslices} from './resources/endpointslices.js';
 
 // The order kubectl-style listings use (headless tables, `kubectl get` of several kinds): cluster-scoped kinds first,
 // then configuration, workloads before the pods they own, events last.
 export const resources: readonly ResourceType[] = [
 	namespaces, nodes, priorityclasses, resourcequotas, limitranges, serviceaccounts, configmaps, secrets,
-	deployments, replicasets, pods, poddisruptionbudgets, leases, events,
+	services, endpointslices, deployments, replicasets, pods, poddisruptionbudgets, leases, events,
 ];
 
 const byResource = new Map(resources.map(r => [r.resource, r]));

@@ -3,6 +3,7 @@
 // k9s's renderer registry do together. Adding a kind is adding one of these (see resources/), not a new code path.
 import type {KubeObject} from '../objects/types.js';
 import type {FieldError, StatusError} from './errors.js';
+import type {Random} from '../sim/random.js';
 
 export interface DeletionContext {
 	/** gracePeriodSeconds from the delete options, if given. */
@@ -58,6 +59,28 @@ export interface Subresources<T extends KubeObject> {
 	finalize?: Subresource<T, {spec?: {finalizers?: string[]}}>;
 	/** pods/eviction: a delete that honours PodDisruptionBudgets. */
 	eviction?: ActionSubresource<T>;
+}
+
+/** What an allocator may use: the cluster's seeded generator (allocation is random, as upstream's, and reproducible). */
+export interface AllocatorContext {
+	random: Random;
+}
+
+/**
+ * A registry allocator (upstream's ClusterIP and NodePort allocators behind the Service storage): it holds what stored
+ * objects have claimed, one per API server. The server calls it after mutating admission and before validation (as the
+ * Service storage's BeginCreate/BeginUpdate), and again once a write is committed or an object removed.
+ */
+export interface Allocator<T extends KubeObject = KubeObject> {
+	/** Claim what an object already stored holds (when the allocator is first built from the store). */
+	restore(obj: T): void;
+	/**
+	 * Fill in and reserve what `obj` needs (`old`: the stored version on update). Throws a Status error to refuse. A dry
+	 * run reserves nothing and draws no random numbers. Returns the undo for a write that then does not happen.
+	 */
+	allocate(obj: T, old: T | undefined, dryRun: boolean): () => void;
+	/** After a committed write (`next`) or a removal (no `next`): free what `old` held that `next` does not. */
+	release(old: T, next?: T): void;
 }
 
 /** What a printer column may read besides its object. */
@@ -125,6 +148,9 @@ export interface ResourceDescriptor<T extends KubeObject = any> {
 	finalizers?(obj: T): readonly string[];
 	/** What marking the object for deletion changes besides deletionTimestamp (a namespace goes Terminating). */
 	markDeleting?(obj: T): void;
+
+	/** Allocators of the kind (Service ClusterIPs and NodePorts), one set per API server. */
+	allocator?(ctx: AllocatorContext): Allocator<T>;
 
 	/** Field selectors beyond metadata.name and metadata.namespace. */
 	fieldSelectors?: Record<string, (obj: T) => string | undefined>;

@@ -8,7 +8,7 @@ import type {Random} from '../sim/random.js';
 import {parseSelector, everything, type Selector} from '../objects/labels.js';
 import {deepClone, deepEqual} from '../objects/clone.js';
 import {resourceType} from './registry.js';
-import {apiVersionOf, hasStatus, type ActionSubresource, type ResourceType, type Subresource, type SubresourceOperations} from './resource.js';
+import {apiVersionOf, hasStatus, type ActionSubresource, type Allocator, type ResourceType, type Subresource, type SubresourceOperations} from './resource.js';
 import {parseFieldSelector, type FieldRequirement} from './field-selector.js';
 import {WatchCache, type WatchEvent} from './watch-cache.js';
 import {mergePatch} from './merge-patch.js';
@@ -58,6 +58,7 @@ const sameIgnoringVersion = (a: KubeObject, b: KubeObject) =>
 
 export class ApiServer {
 	private readonly caches = new Map<string, WatchCache>();
+	private readonly allocators = new Map<string, Allocator | undefined>();
 
 	private readonly leases: Leases;
 	private readonly compactor: Compactor;
@@ -210,7 +211,7 @@ export class ApiServer {
 		const meta = obj.metadata!;
 		const generated = !meta.name && !!meta.generateName;
 		if (generated) meta.name = meta.generateName!.slice(0, 58) + this.deps.random.string(5);
-		const attrs = this.strategyForCreate(identity, type, obj, options.dryRun ?? false, this.reader, generated);
+		const [attrs, undo] = this.strategyForCreate(identity, type, obj, options.dryRun ?? false, this.reader, generated);
 		if (obj.metadata !== meta) throw new Error(`defaulting of ${type.resource} must not replace metadata`);
 		let key = this.key(type, meta.namespace, meta.name!);
 		// RetryGenerateName (on by default since 1.31): a generated name that is taken is drawn again.
@@ -218,12 +219,21 @@ export class ApiServer {
 			meta.name = input.metadata!.generateName!.slice(0, 58) + this.deps.random.string(5);
 			key = this.key(type, meta.namespace, meta.name);
 		}
-		if (this.deps.store.get(key)) throw alreadyExists(type, meta.name!);
+		if (this.deps.store.get(key)) {
+			undo();
+			throw alreadyExists(type, meta.name!);
+		}
 		for (const field of ['deletionTimestamp', 'deletionGracePeriodSeconds', 'resourceVersion'] as const) delete meta[field];
 		meta.uid = this.deps.random.uuid();
 		meta.creationTimestamp = this.deps.clock.timestamp();
 		if (type.generation) meta.generation = 1;
-		const created = this.write(identity, type, 'create', key, obj, 0, options);
+		let created: KubeObject;
+		try {
+			created = this.write(identity, type, 'create', key, obj, 0, options);
+		} catch (error) {
+			undo();
+			throw error;
+		}
 		if (!options.dryRun) admission.committed({...attrs, name: meta.name!, object: created}, this.reader);
 		return created;
 	}
@@ -260,22 +270,42 @@ export class ApiServer {
 			operation: 'UPDATE', type, subresource: options.subresource, namespace: oldMeta.namespace, name: meta.name,
 			object: next, oldObject: old, user: identity, dryRun: options.dryRun ?? false,
 		};
-		if (!statusOnly) {
-			type.defaults?.(next);
-			admission.admit(attrs, this.reader);
-			type.prepareForUpdate?.(next, old);
-			this.check(type, next, [...(type.validate?.(next, old) ?? []), ...(type.validateUpdate?.(next, old) ?? [])]);
+		let undo = () => {};
+		try {
+			if (!statusOnly) {
+				type.defaults?.(next);
+				admission.admit(attrs, this.reader);
+				undo = this.allocatorFor(type)?.allocate(next, old, options.dryRun ?? false) ?? undo;
+				type.prepareForUpdate?.(next, old);
+				this.check(type, next, [...(type.validate?.(next, old) ?? []), ...(type.validateUpdate?.(next, old) ?? [])]);
+			}
+			admission.validate(attrs, this.reader);
+		} catch (error) {
+			undo();
+			throw error;
 		}
-		admission.validate(attrs, this.reader);
 		if (type.generation && !sameSpec(next, old)) next.metadata.generation = (oldMeta.generation ?? 0) + 1;
-		if (sameIgnoringVersion(next, old)) return old;
+		if (sameIgnoringVersion(next, old)) {
+			undo();
+			return old;
+		}
 		const verb = options.subresource ? `${type.resource}/${options.subresource}` : type.resource;
 		// An object being deleted goes once its last finalizer is removed.
 		if (this.finished(type, next)) {
+			undo();
 			return this.remove(identity, type, key, old, options.reason ?? 'last finalizer removed', current.modRevision, options.dryRun);
 		}
-		const updated = this.write(identity, type, options.verb ?? 'update', key, next, current.modRevision, options, verb);
-		if (!options.dryRun) admission.committed({...attrs, object: updated}, this.reader);
+		let updated: KubeObject;
+		try {
+			updated = this.write(identity, type, options.verb ?? 'update', key, next, current.modRevision, options, verb);
+		} catch (error) {
+			undo();
+			throw error;
+		}
+		if (!options.dryRun) {
+			this.allocatorFor(type)?.release(old, updated);
+			admission.committed({...attrs, object: updated}, this.reader);
+		}
 		return updated;
 	}
 
@@ -394,17 +424,37 @@ export class ApiServer {
 
 	/**
 	 * A create as the apiserver runs it: defaulting, mutating admission, what a create may not set
-	 * (PrepareForCreate), validation, validating admission. Returns the admission attributes for `committed`.
+	 * (PrepareForCreate), validation, validating admission; the kind's allocators claim their part (ClusterIPs,
+	 * NodePorts) between admission and validation, as the Service storage's BeginCreate. Returns the admission
+	 * attributes for `committed`, and the undo of the allocation for a write that then fails.
 	 */
-	private strategyForCreate(identity: string, type: ResourceType, obj: KubeObject, dryRun: boolean, reader: AdmissionReader, generatedName: boolean): AdmissionAttributes {
+	private strategyForCreate(identity: string, type: ResourceType, obj: KubeObject, dryRun: boolean, reader: AdmissionReader, generatedName: boolean): [AdmissionAttributes, () => void] {
 		const meta = obj.metadata!;
 		const attrs: AdmissionAttributes = {operation: 'CREATE', type, namespace: meta.namespace, name: meta.name ?? '', generatedName, object: obj, user: identity, dryRun};
 		type.defaults?.(obj);
 		admission.admit(attrs, reader);
-		type.prepareForCreate?.(obj);
-		this.check(type, obj, type.validate?.(obj) ?? []);
-		admission.validate(attrs, reader);
-		return attrs;
+		const undo = this.allocatorFor(type)?.allocate(obj, undefined, dryRun) ?? (() => {});
+		try {
+			type.prepareForCreate?.(obj);
+			this.check(type, obj, type.validate?.(obj) ?? []);
+			admission.validate(attrs, reader);
+		} catch (error) {
+			undo();
+			throw error;
+		}
+		return [attrs, undo];
+	}
+
+	/** The kind's allocator, built on first use from what the store holds (one per API server). */
+	private allocatorFor(type: ResourceType): Allocator | undefined {
+		if (!type.allocator) return undefined;
+		let allocator = this.allocators.get(type.resource);
+		if (!allocator) {
+			allocator = type.allocator({random: this.deps.random});
+			for (const kv of this.deps.store.range(`/registry/${type.resource}/`).kvs) allocator!.restore(kv.value);
+			this.allocators.set(type.resource, allocator);
+		}
+		return allocator;
 	}
 
 	/** What admission plugins may read: the store, read only. */
@@ -486,6 +536,7 @@ export class ApiServer {
 		const result = this.deps.store.txn([{key, modRevision: expected}], [{type: 'delete', key}]);
 		if (!result.succeeded) throw conflict(type, obj.metadata!.name!, staleResourceVersion);
 		if (type.ttl) this.leases.revoke(key);
+		this.allocatorFor(type)?.release(obj);
 		this.record(identity, 'delete', type.resource, obj, reason, result.revision);
 		return obj;
 	}

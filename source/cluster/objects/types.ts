@@ -7,6 +7,7 @@ import type * as apps from 'kubernetes-types/apps/v1.js';
 import type * as scheduling from 'kubernetes-types/scheduling/v1.js';
 import type * as coordination from 'kubernetes-types/coordination/v1.js';
 import type * as policy from 'kubernetes-types/policy/v1.js';
+import type * as discovery from 'kubernetes-types/discovery/v1.js';
 
 export type Mutable<T> = T extends readonly (infer U)[] ? Mutable<U>[] : T extends object ? {-readonly [K in keyof T]: Mutable<T[K]>} : T;
 
@@ -39,6 +40,11 @@ export type ResourceQuota = Mutable<core.ResourceQuota>;
 export type Lease = Mutable<coordination.Lease>;
 export type PodDisruptionBudget = Mutable<policy.PodDisruptionBudget>;
 export type Eviction = Mutable<policy.Eviction>;
+export type Service = Mutable<core.Service>;
+export type ServicePort = Mutable<core.ServicePort>;
+export type EndpointSlice = Mutable<discovery.EndpointSlice>;
+export type Endpoint = Mutable<discovery.Endpoint>;
+export type EndpointPort = Mutable<discovery.EndpointPort>;
 
 /** v1.NamespaceTerminatingCause: the Status cause of a create refused because its namespace is going. */
 export const namespaceTerminatingCause = 'NamespaceTerminating';
