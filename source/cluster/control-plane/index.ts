@@ -12,6 +12,7 @@ import {NamespaceController} from './controllers/namespace/controller.js';
 import {ServiceAccountsController} from './controllers/serviceaccounts.js';
 import {ResourceQuotaController} from './controllers/resource-quota.js';
 import {Scheduler} from './scheduler/scheduler.js';
+import {EndpointSliceController} from './controllers/endpointslice.js';
 
 export function controlPlane(ctx: ComponentContext): Component[] {
 	return [
@@ -26,6 +27,7 @@ export function controlPlane(ctx: ComponentContext): Component[] {
 		new DeploymentController(ctx),
 		new ReplicaSetController(ctx),
 		new DisruptionController(ctx),
+		new EndpointSliceController(ctx),
 		new GarbageCollector(ctx),
 		new PodGarbageCollector(ctx),
 		new Scheduler(ctx),
