@@ -10,6 +10,8 @@ import {SharedInformerFactory} from './client/informer-factory.js';
 import {controlPlane, Scheduler} from './control-plane/index.js';
 import {ClusterInspector} from './inspect/index.js';
 import {NodeAgents} from './node/agents.js';
+import type {ProxyTable} from './node/kube-proxy.js';
+import {clusterDNS, type ServiceResolver} from './node/cluster-dns.js';
 import {Kubectl, type CommandResult, type FaultControl, type OperationStatus} from './kubectl/index.js';
 import {readLogs, type LogOptions, type LogSource} from './kubectl/logs.js';
 import {Processes} from './control-plane/processes.js';
@@ -64,6 +66,10 @@ export interface Cluster {
 	components(): ComponentStatus[];
 	/** Read-only: a tick's writes by component, the scheduler's last cycle for a pod, the control plane's state. */
 	readonly inspect: ClusterInspector;
+	/** A node's kube-proxy rule table (undefined: no such node). */
+	proxyRules(node: string): ProxyTable | undefined;
+	/** Cluster DNS: a Service name as a pod in `podNamespace` would look it up. */
+	readonly dns: ServiceResolver;
 	/** Called after every step and every command that changed something. */
 	subscribe(listener: () => void): () => void;
 	/** Tell subscribers something changed (commands call this). */
@@ -102,10 +108,11 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
 
 	const controllers: Component[] = controlPlane(ctx);
 	const nodes = new NodeAgents(ctx);
-	const engine = new TickEngine(clock, informers, () => [...controllers, ...nodes.kubelets()], () => {
+	const engine = new TickEngine(clock, informers, () => [...controllers, ...nodes.runningAgents()], () => {
 		api.maintain();
 		nodes.sync();
 	});
+	const dns = clusterDNS(clientFor('system:serviceaccount:kube-system:coredns'));
 	const listeners = new Set<() => void>();
 	const client = clientFor('kubernetes-admin');
 	const logSource: LogSource = (node, namespace, pod, container, previous) =>
@@ -120,7 +127,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
 		startProcess: name => processes.start(name),
 	};
 	const kubectl = new Kubectl(client, () => clock.now(), logSource, faults);
-	const components = () => [...controllers, ...nodes.kubelets()].map(c => c.status());
+	const components = () => [...controllers, ...nodes.runningAgents()].map(c => c.status());
 	const scheduler = controllers.find((c): c is Scheduler => c instanceof Scheduler);
 	const inspect = new ClusterInspector({store, api, trace, clock, scheduler, components});
 
@@ -150,6 +157,8 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
 			return kubectl.operations();
 		},
 		components,
+		proxyRules: node => nodes.kubeProxy(node)?.rules(),
+		dns,
 		subscribe(listener) {
 			listeners.add(listener);
 			return () => listeners.delete(listener);
@@ -161,9 +170,10 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
 	return cluster;
 }
 
-export type {ApiClient, CommandResult, ComponentStatus, FaultControl, LogOptions, OperationStatus, ClusterInspector};
+export type {ApiClient, CommandResult, ComponentStatus, FaultControl, LogOptions, OperationStatus, ClusterInspector, ProxyTable, ServiceResolver};
 export {componentName} from './inspect/index.js';
 export type {TickTrace, TraceGroup, TraceLine, TraceObjectRef, WhyReport, WhyRow, FilterVerdict, ScoreCell, ControlPlaneState, LoopState} from './inspect/index.js';
+export type {ProxyRule, ProxyEndpoint} from './node/kube-proxy.js';
 export {StatusError, isStatusError, lookupResource, resources, formatTraceEntry, type TraceEntry, type WatchEvent, type ResourceDescriptor, type PrinterColumn} from './api/index.js';
 export * from './objects/types.js';
 export {summarizePod, isPodReady, type PodSummary} from './objects/pod-status.js';

@@ -1,14 +1,17 @@
-// The machines behind the nodes: a kubelet starts for every Node object that appears and stops when it
+// The machines behind the nodes: a kubelet and a kube-proxy start for every Node object that appears and stop when it
 // goes, as if each node were a host that boots and joins the cluster.
 import type {ComponentContext} from '../client/controller.js';
 import type {Node} from '../objects/types.js';
 import {Kubelet} from './kubelet.js';
+import {KubeProxy} from './kube-proxy.js';
 
 export class NodeAgents {
 	private readonly agents = new Map<string, Kubelet>();
+	private readonly proxies = new Map<string, KubeProxy>();
 	private readonly added: string[] = [];
 	private readonly removed: string[] = [];
 	private ordered: Kubelet[] = [];
+	private running: Array<Kubelet | KubeProxy> = [];
 	private hosts = 0;
 
 	constructor(private readonly ctx: ComponentContext) {
@@ -27,6 +30,8 @@ export class NodeAgents {
 			const kubelet = this.agents.get(name);
 			kubelet?.shutdown();
 			this.agents.delete(name);
+			this.proxies.get(name)?.stop();
+			this.proxies.delete(name);
 		}
 		for (const name of this.added.splice(0)) {
 			if (this.agents.has(name)) continue;
@@ -34,12 +39,23 @@ export class NodeAgents {
 			// Host addresses in the order nodes joined: 172.18.0.2, .3, ... like a kind cluster's.
 			const hostIP = `172.18.${Math.floor((this.hosts + 1) / 256)}.${(this.hosts + 1) % 256}`;
 			this.agents.set(name, new Kubelet(name, hostIP, this.ctx));
+			this.proxies.set(name, new KubeProxy(name, this.ctx));
 		}
 		this.ordered = [...this.agents.values()].sort((a, b) => (a.nodeName < b.nodeName ? -1 : 1));
+		this.running = this.ordered.flatMap(kubelet => [kubelet, this.proxies.get(kubelet.nodeName)!]);
 	}
 
 	kubelets(): readonly Kubelet[] {
 		return this.ordered;
+	}
+
+	/** Every node agent in tick order, node by node in name order: the kubelet, then kube-proxy. */
+	runningAgents(): ReadonlyArray<Kubelet | KubeProxy> {
+		return this.running;
+	}
+
+	kubeProxy(name: string): KubeProxy | undefined {
+		return this.proxies.get(name);
 	}
 
 	get(name: string): Kubelet | undefined {
@@ -77,6 +93,8 @@ export class NodeAgents {
 		const kubelet = this.kubelet(name);
 		if (kubelet.partitioned) return false;
 		kubelet.partitioned = true;
+		// kube-proxy on the node cannot reach the API server either: its rules go stale.
+		this.proxies.get(name)?.pause();
 		return true;
 	}
 
@@ -86,6 +104,7 @@ export class NodeAgents {
 		if (!kubelet.partitioned) return false;
 		kubelet.partitioned = false;
 		kubelet.resync();
+		this.proxies.get(name)?.resume();
 		return true;
 	}
 }
