@@ -88,7 +88,7 @@ test('a user write between ticks is seen by the controllers only at the next tic
 	t.is(pods(cluster, 'app=web').length, 3);
 });
 
-test('components() lists the controllers, the scheduler and one kubelet per node, idle after a quiet tick', t => {
+test('components() lists the controllers, the scheduler and one kubelet and one kube-proxy per node, idle after a quiet tick', t => {
 	const cluster = clusterWith([nodeObject('node-b'), nodeObject('node-a'), nodeObject('node-c')]);
 	cluster.client.create('deployments', deploymentObject('web', 2));
 	stepUntil(cluster, () => allRunning(cluster, 'app=web', 2), 20);
@@ -112,7 +112,8 @@ test('components() lists the controllers, the scheduler and one kubelet per node
 	// Control-plane components run before the kubelets.
 	const firstKubelet = components.findIndex(c => c.name.startsWith('kubelet/'));
 	t.true(components.slice(0, firstKubelet).every(c => !c.name.startsWith('kubelet/')));
-	t.is(components.length, firstKubelet + 3);
+	t.deepEqual(components.slice(firstKubelet).map(c => c.name), ['kubelet/node-a', 'kube-proxy/node-a', 'kubelet/node-b', 'kube-proxy/node-b', 'kubelet/node-c', 'kube-proxy/node-c']);
+	t.is(byName.get('kube-proxy/node-a')!.identity, 'system:serviceaccount:kube-system:kube-proxy');
 });
 
 test('a node added later gets a kubelet at the next tick, with a pod CIDR and Ready status', t => {
