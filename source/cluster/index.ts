@@ -9,6 +9,7 @@ import type {Component, ComponentContext, ComponentStatus} from './client/contro
 import {SharedInformerFactory} from './client/informer-factory.js';
 import {controlPlane, Scheduler} from './control-plane/index.js';
 import {ClusterInspector} from './inspect/index.js';
+import {SimulatedCloud, CloudOperations, type CloudSpec} from './control-plane/cloud/index.js';
 import {NodeAgents} from './node/agents.js';
 import type {ProxyTable} from './node/kube-proxy.js';
 import {clusterDNS, type ServiceResolver} from './node/cluster-dns.js';
@@ -33,6 +34,8 @@ export interface ClusterOptions {
 	eventTTLSeconds?: number;
 	/** History the store keeps behind now (simulated seconds) when it compacts every 5 minutes. Default 600. */
 	historyWindowSeconds?: number;
+	/** The simulated cloud behind the nodes (as a fixture's `kind: CloudProvider` declares it). */
+	cloud?: CloudSpec;
 }
 
 export interface Cluster {
@@ -68,6 +71,8 @@ export interface Cluster {
 	readonly inspect: ClusterInspector;
 	/** A node's kube-proxy rule table (undefined: no such node). */
 	proxyRules(node: string): ProxyTable | undefined;
+	/** The simulated cloud: region, zones, instances, load balancers (unconfigured: no cloud). */
+	readonly cloud: SimulatedCloud;
 	/** Cluster DNS: a Service name as a pod in `podNamespace` would look it up. */
 	readonly dns: ServiceResolver;
 	/** Called after every step and every command that changed something. */
@@ -106,7 +111,8 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
 
 	bootstrapServices(system);
 
-	const controllers: Component[] = controlPlane(ctx);
+	const cloud = new SimulatedCloud(random);
+	const controllers: Component[] = controlPlane(ctx, cloud);
 	const nodes = new NodeAgents(ctx);
 	const engine = new TickEngine(clock, informers, () => [...controllers, ...nodes.runningAgents()], () => {
 		api.maintain();
@@ -126,7 +132,14 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
 		stopProcess: name => processes.stop(name),
 		startProcess: name => processes.start(name),
 	};
-	const kubectl = new Kubectl(client, () => clock.now(), logSource, faults);
+	const cloudOperations = new CloudOperations(cloud, clientFor, nodes);
+	const kubectl = new Kubectl(client, () => clock.now(), logSource, faults, {
+		kubeProxy: name => nodes.kubeProxy(name),
+		pick: n => random.int(0, n - 1),
+		reachable: name => cloud.reachable(name),
+		cloud: cloudOperations,
+	});
+	if (options.cloud) cloud.configure(options.cloud);
 	const components = () => [...controllers, ...nodes.runningAgents()].map(c => c.status());
 	const scheduler = controllers.find((c): c is Scheduler => c instanceof Scheduler);
 	const inspect = new ClusterInspector({store, api, trace, clock, scheduler, components});
@@ -159,6 +172,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
 		components,
 		proxyRules: node => nodes.kubeProxy(node)?.rules(),
 		dns,
+		cloud,
 		subscribe(listener) {
 			listeners.add(listener);
 			return () => listeners.delete(listener);
@@ -170,7 +184,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
 	return cluster;
 }
 
-export type {ApiClient, CommandResult, ComponentStatus, FaultControl, LogOptions, OperationStatus, ClusterInspector, ProxyTable, ServiceResolver};
+export type {ApiClient, CommandResult, ComponentStatus, FaultControl, LogOptions, OperationStatus, ClusterInspector, ProxyTable, ServiceResolver, CloudSpec};
 export {componentName} from './inspect/index.js';
 export type {TickTrace, TraceGroup, TraceLine, TraceObjectRef, WhyReport, WhyRow, FilterVerdict, ScoreCell, ControlPlaneState, LoopState} from './inspect/index.js';
 export type {ProxyRule, ProxyEndpoint} from './node/kube-proxy.js';

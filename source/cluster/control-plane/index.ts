@@ -13,8 +13,9 @@ import {ServiceAccountsController} from './controllers/serviceaccounts.js';
 import {ResourceQuotaController} from './controllers/resource-quota.js';
 import {Scheduler} from './scheduler/scheduler.js';
 import {EndpointSliceController} from './controllers/endpointslice.js';
+import {cloudControllerManager, type SimulatedCloud} from './cloud/index.js';
 
-export function controlPlane(ctx: ComponentContext): Component[] {
+export function controlPlane(ctx: ComponentContext, cloud: SimulatedCloud): Component[] {
 	return [
 		// Namespace housekeeping first: a new namespace's default ServiceAccount exists before any pod of the
 		// same tick asks for it.
@@ -31,6 +32,8 @@ export function controlPlane(ctx: ComponentContext): Component[] {
 		new GarbageCollector(ctx),
 		new PodGarbageCollector(ctx),
 		new Scheduler(ctx),
+		// The cloud-controller-manager, a process of its own on the control plane.
+		...cloudControllerManager(ctx, cloud),
 	];
 }
 

@@ -21,14 +21,23 @@ export {CommandError, type CommandResult, type FaultControl, type OperationStatu
 const keptOperations = 20;
 
 const qualifiedName = (type: ResourceType) => (type.group ? `${type.singular}.${type.group}` : type.singular);
-const verbs = ['apply', 'cordon', 'delete', 'describe', 'drain', 'get', 'heal', 'logs', 'partition', 'rollout', 'scale', 'start', 'stop', 'uncordon'];
+const verbs = ['add', 'apply', 'cordon', 'delete', 'describe', 'drain', 'fail', 'get', 'heal', 'logs', 'partition', 'request', 'restore', 'rollout', 'scale', 'start', 'stop', 'terminate', 'uncordon'];
+import type {Infrastructure} from './infrastructure.js';
+import {request} from './request.js';
+import {addNode, terminate, zone} from './cloud-commands.js';
+
+export type {Infrastructure, CloudCommands, ProxyView} from './infrastructure.js';
+
+/** Documents of kubetui's own kinds (apiVersion sim.kubetui.dev/v1): configuration of the simulation, not API objects. */
+const simApiVersion = 'sim.kubetui.dev/v1';
+
 
 export class Kubectl {
 	private readonly jobs: DrainJob[] = [];
 	private nextJob = 1;
 
 	/** `now`: simulated time (epoch ms), for AGE columns. */
-	constructor(readonly client: ApiClient, private readonly now: () => number, private readonly logSource: LogSource = () => 'logs are not available', private readonly faults?: FaultControl) {}
+	constructor(readonly client: ApiClient, private readonly now: () => number, private readonly logSource: LogSource = () => 'logs are not available', private readonly faults?: FaultControl, private readonly infra?: Infrastructure) {}
 
 	/** Long-running commands (drains), oldest first: their output so far and whether they are over. */
 	operations(): OperationStatus[] {
@@ -58,6 +67,11 @@ export class Kubectl {
 		return {message: job.lines.join('\n'), operation: job.id};
 	}
 
+	private need(): Infrastructure {
+		if (!this.infra) throw new CommandError('error: this command needs a running cluster (no nodes or cloud here)');
+		return this.infra;
+	}
+
 	run(commandLine: string): CommandResult {
 		let argv: string[];
 		try {
@@ -82,6 +96,11 @@ export class Kubectl {
 				case 'drain': return this.drain(rest, commandLine.trim());
 				case 'stop': case 'start': return stopOrStart(this.client, this.faults, verb, rest);
 				case 'partition': case 'heal': return partitionOrHeal(this.client, this.faults, verb, rest);
+				case 'request': return request(this.client, this.need(), rest);
+				case 'add': return addNode(this.need().cloud, rest);
+				case 'terminate': return terminate(this.client, this.need().cloud, rest);
+				case 'fail': return zone(this.need().cloud, rest, true);
+				case 'restore': return zone(this.need().cloud, rest, false);
 				default: throw new CommandError(`error: unknown command "${verb}" for "kubectl" (supported: ${verbs.join(', ')})`);
 			}
 		} catch (error) {
@@ -97,8 +116,18 @@ export class Kubectl {
 		// the patch it will be (a dry run), so a file applies whole or not at all. Nothing is written here.
 		const planned: Array<{manifest: Manifest; type: ResourceType; namespace?: string; object: KubeObject; current?: KubeObject; patch?: Record<string, unknown>}> = [];
 		const seen = new Map<string, Manifest>();
+		const simulation: Manifest[] = [];
 		for (const manifest of manifests) {
 			const {file, line} = manifest;
+			if (manifest.object.apiVersion === simApiVersion) {
+				try {
+					this.need().cloud.configure(manifest.object, true);
+				} catch (error) {
+					throw new CommandError(`${file}:${line}: ${(error as Error).message}`);
+				}
+				simulation.push(manifest);
+				continue;
+			}
 			const type = resourceForKind(manifest.object.apiVersion, manifest.object.kind);
 			if (!type) throw new CommandError(`${file}:${line}: no matches for kind "${manifest.object.kind}" in version "${manifest.object.apiVersion}"`);
 			const namespace = type.namespaced ? manifest.object.metadata?.namespace || 'default' : undefined;
@@ -132,6 +161,11 @@ export class Kubectl {
 			}
 		}
 		const lines: string[] = [];
+		// The simulation's own documents first: the cloud exists before the nodes that are its instances.
+		for (const manifest of simulation) {
+			this.need().cloud.configure(manifest.object);
+			lines.push(`cloudprovider.sim.kubetui.dev/${manifest.object.metadata?.name ?? ''} configured`);
+		}
 		for (const {manifest, type, namespace, object, current, patch} of planned) {
 			const name = manifest.object.metadata!.name!;
 			const reason = `kubectl apply -f ${manifest.file}`;

@@ -66,7 +66,7 @@ export class KubeProxy extends Component {
 	private readonly slices: Informer<EndpointSlice>;
 	private readonly table = new Map<string, ProxyRule[]>();
 	private syncedTick = 0;
-	private running = true;
+	override readonly process = 'kube-proxy';
 
 	constructor(readonly nodeName: string, ctx: ComponentContext) {
 		super(`kube-proxy/${nodeName}`, 'system:serviceaccount:kube-system:kube-proxy', ctx, {component: 'kube-proxy', host: nodeName});
@@ -84,19 +84,6 @@ export class KubeProxy extends Component {
 		}, delete: slice});
 		this.services.start();
 		this.slices.start();
-	}
-
-	/** The node is down or cut off: the table stays as it is until resume(). */
-	pause(): void {
-		this.running = false;
-	}
-
-	resume(): void {
-		this.running = true;
-	}
-
-	override runOnce(): void {
-		if (this.running) super.runOnce();
 	}
 
 	protected sync(key: string): void {
@@ -119,7 +106,8 @@ export class KubeProxy extends Component {
 	/** The rule table, sorted by Service then port. */
 	rules(): ProxyTable {
 		const rules = [...this.table.keys()].sort().flatMap(key => this.table.get(key)!);
-		return {node: this.nodeName, syncedTick: this.syncedTick, running: this.running, rules};
+		// Paused (its host down or cut off from the API server), it changes nothing: the table goes stale.
+		return {node: this.nodeName, syncedTick: this.syncedTick, running: !this.stopped, rules};
 	}
 
 	/** The rule for a ClusterIP and port, as the KUBE-SERVICES chain matches it. */

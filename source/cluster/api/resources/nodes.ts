@@ -50,5 +50,6 @@ export const nodes = {
 		{title: 'Capacity', lines: Object.entries(n.status?.capacity ?? {}).map(([k, v]) => `${k}:  ${v}`)},
 		{title: 'Allocatable', lines: Object.entries(n.status?.allocatable ?? {}).map(([k, v]) => `${k}:  ${v}`)},
 		['PodCIDR', n.spec?.podCIDR ?? ''],
+		...(n.spec?.providerID ? [['ProviderID', n.spec.providerID] as [string, string]] : []),
 	],
 } satisfies ResourceDescriptor<Node>;
