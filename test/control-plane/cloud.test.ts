@@ -1,0 +1,137 @@
+// The simulated cloud and the cloud-controller-manager: nodes initialised from their instances, LoadBalancer Services
+// given an address after the cloud's delay and released on delete, instances that die, zones that fail.
+import test from 'ava';
+import type {CloudSpec, Node, Service} from '../../source/cluster/index.js';
+import {createCluster} from '../../source/cluster/index.js';
+import {allRunning, clusterWith, deploymentObject, eventsFor, nodeObject, stepUntil} from '../helpers/cluster.js';
+
+const cloud: CloudSpec = {
+	region: 'region-1', zones: ['zone-a', 'zone-b'], loadBalancerDelaySeconds: 5,
+	instanceTypes: [{name: 'small', cpu: '2', memory: '4Gi'}, {name: 'large', cpu: '8', memory: '32Gi', pods: '50'}],
+};
+
+const lbService = (name: string): Service => ({
+	apiVersion: 'v1', kind: 'Service', metadata: {name}, spec: {type: 'LoadBalancer', selector: {app: name}, ports: [{port: 80}]},
+} as Service);
+
+const node = (cluster: ReturnType<typeof createCluster>, name: string) => cluster.client.find<Node>('nodes', name);
+
+/** What the node lifecycle controller does once a silent node's grace period is over. */
+function markNotReady(cluster: ReturnType<typeof createCluster>, name: string): void {
+	const current = cluster.client.get<Node>('nodes', name);
+	const conditions = (current.status?.conditions ?? []).map(c => (c.type === 'Ready' ? {...c, status: 'Unknown', reason: 'NodeStatusUnknown', message: 'Kubelet stopped posting node status.'} : c));
+	const {resourceVersion: _, ...metadata} = current.metadata!;
+	cluster.clientFor('system:serviceaccount:kube-system:node-controller').updateStatus('nodes', {...current, metadata, status: {...current.status, conditions}});
+}
+
+test('fixture nodes become instances: providerID, region, zone and instance-type labels from the cloud', t => {
+	const cluster = clusterWith([nodeObject('worker-1', {cpu: '2', memory: '4Gi', labels: {'topology.kubernetes.io/zone': 'zone-b'}}), nodeObject('worker-2', {cpu: '8', memory: '32Gi'})], {cloud});
+	cluster.step(2);
+	const one = node(cluster, 'worker-1')!;
+	t.regex(one.spec!.providerID!, /^kubetui:\/\/zone-b\/i-[0-9a-f]{17}$/);
+	t.like(one.metadata!.labels, {'topology.kubernetes.io/region': 'region-1', 'topology.kubernetes.io/zone': 'zone-b', 'node.kubernetes.io/instance-type': 'small'});
+	t.is(node(cluster, 'worker-2')!.metadata!.labels!['node.kubernetes.io/instance-type'], 'large');
+	t.regex(cluster.run('describe node/worker-1').message, /\nProviderID:\s+kubetui:\/\/zone-b\//);
+});
+
+test('add node boots instances whose Nodes register with the uninitialized taint, which the cloud node controller removes', t => {
+	const cluster = createCluster({cloud});
+	t.is(cluster.run('add node --type large --zone zone-a --count 2').message, 'node/worker-1 added: large instance in zone-a\nnode/worker-2 added: large instance in zone-a');
+	const fresh = node(cluster, 'worker-1')!;
+	t.deepEqual(fresh.spec?.taints?.map(x => `${x.key}=${x.value}:${x.effect}`), ['node.cloudprovider.kubernetes.io/uninitialized=true:NoSchedule']);
+	t.is(fresh.status?.capacity?.['pods'], '50');
+	stepUntil(cluster, () => !node(cluster, 'worker-2')!.spec?.taints?.length, 5, 'taint removed');
+	t.like(node(cluster, 'worker-2')!.metadata!.labels, {'topology.kubernetes.io/zone': 'zone-a', 'node.kubernetes.io/instance-type': 'large'});
+	cluster.client.create('deployments', deploymentObject('web', 2));
+	stepUntil(cluster, () => allRunning(cluster, 'app=web', 2), 40, 'pods on the new nodes');
+	for (const [command, message] of [
+		['add node --type huge --zone zone-a', 'error: unknown instance type "huge" (region region-1 has: small, large)'],
+		['add node --type small --zone zone-z', 'error: unknown zone "zone-z" (region region-1 has: zone-a, zone-b)'],
+		['add node --type small', 'error: required flag(s) "zone" not set'],
+		['add node --type small --zone zone-a --count 0', 'error: invalid argument "0" for "--count" flag: expected 1 to 1000'],
+		['terminate nope', 'Error from server (NotFound): nodes "nope" not found'],
+		['fail zone zone-z', 'error: unknown zone "zone-z" (region region-1 has: zone-a, zone-b)'],
+		['restore zone zone-a', 'error: zone "zone-a" is not down'],
+	] as const) t.throws(() => cluster.run(command), {message}, command);
+});
+
+test('without a cloud provider the cloud commands say so and LoadBalancers stay pending', t => {
+	const cluster = clusterWith([nodeObject('worker-1')]);
+	t.throws(() => cluster.run('add node --type small --zone zone-a'), {message: /^error: this cluster has no cloud provider/});
+	cluster.client.create('services', lbService('web'));
+	cluster.step(15);
+	t.regex(cluster.run('get svc web').message, /web\s+LoadBalancer\s+\S+\s+<pending>/);
+});
+
+test('a LoadBalancer Service gets an ingress IP after the delay, with events; deleting it releases the load balancer', t => {
+	const cluster = clusterWith([nodeObject('worker-1')], {cloud});
+	cluster.client.create('services', lbService('web'));
+	cluster.step(2);
+	const pending = cluster.client.get<Service>('services', 'web');
+	t.deepEqual(pending.metadata?.finalizers, ['service.kubernetes.io/load-balancer-cleanup']);
+	t.deepEqual(pending.status?.loadBalancer, {});
+	t.deepEqual(eventsFor(cluster, 'web', 'EnsuringLoadBalancer').map(e => [e.message, e.source?.component]), [['Ensuring load balancer', 'service-controller']]);
+	const ticks = stepUntil(cluster, () => !!cluster.client.get<Service>('services', 'web').status?.loadBalancer?.ingress, 10, 'ingress');
+	t.true(ticks >= 4, `ready after ${ticks} more ticks`);
+	t.deepEqual(cluster.client.get<Service>('services', 'web').status?.loadBalancer?.ingress, [{ip: '203.0.113.1', ipMode: 'VIP'}]);
+	t.is(eventsFor(cluster, 'web', 'EnsuredLoadBalancer')[0]?.message, 'Ensured load balancer');
+	t.regex(cluster.run('get svc web').message, /web\s+LoadBalancer\s+\S+\s+203\.0\.113\.1\s+80:\d+\/TCP/);
+	// A second one gets the next address; deleting the first frees its address and the Service goes.
+	cluster.client.create('services', lbService('api'));
+	stepUntil(cluster, () => !!cluster.client.get<Service>('services', 'api').status?.loadBalancer?.ingress, 10, 'second ingress');
+	t.is(cluster.client.get<Service>('services', 'api').status!.loadBalancer!.ingress![0]!.ip, '203.0.113.2');
+	cluster.client.delete('services', 'web');
+	t.truthy(cluster.client.get<Service>('services', 'web').metadata?.deletionTimestamp);
+	stepUntil(cluster, () => !cluster.client.find('services', 'web'), 3, 'service gone');
+	t.is(cluster.cloud.loadBalancer('default/web'), undefined);
+	t.deepEqual(eventsFor(cluster, 'web').filter(e => e.reason?.startsWith('Delet')).map(e => e.message), ['Deleting load balancer', 'Deleted load balancer']);
+	cluster.client.create('services', lbService('web'));
+	stepUntil(cluster, () => !!cluster.client.get<Service>('services', 'web').status?.loadBalancer?.ingress, 10, 'ingress again');
+	t.is(cluster.client.get<Service>('services', 'web').status!.loadBalancer!.ingress![0]!.ip, '203.0.113.1');
+	// Back to ClusterIP: the load balancer and the finalizer go, the Service stays.
+	cluster.client.patch('services', 'api', {spec: {type: 'ClusterIP', externalTrafficPolicy: null, allocateLoadBalancerNodePorts: null, ports: [{port: 80, targetPort: 80, protocol: 'TCP'}]}});
+	stepUntil(cluster, () => !cluster.client.get<Service>('services', 'api').metadata?.finalizers, 3, 'finalizer removed');
+	t.deepEqual(cluster.client.get<Service>('services', 'api').status?.loadBalancer, {});
+});
+
+test('terminate: the instance dies, its kube-proxy keeps stale rules, and once NotReady the Node is deleted by the cloud', t => {
+	const cluster = clusterWith([nodeObject('worker-1'), nodeObject('worker-2')], {cloud});
+	cluster.client.create('services', {...lbService('web'), spec: {selector: {app: 'web'}, ports: [{port: 80}]}} as Service);
+	cluster.client.create('deployments', deploymentObject('web', 2));
+	stepUntil(cluster, () => allRunning(cluster, 'app=web', 2), 40, 'pods running');
+	cluster.step(3);
+	t.regex(cluster.run('terminate worker-1').message, /^instance i-[0-9a-f]{17} \(node\/worker-1\) terminated$/);
+	const before = cluster.proxyRules('worker-1')!;
+	t.false(before.running);
+	// New pods go to worker-2 (the dead node still looks Ready until the node lifecycle controller says otherwise).
+	cluster.run('cordon worker-1');
+	cluster.client.updateScale('deployments', 'web', 4);
+	stepUntil(cluster, () => (cluster.proxyRules('worker-2')!.rules.find(r => r.service === 'default/web')?.endpoints.length ?? 0) === 4, 40, 'worker-2 sees 4 endpoints');
+	// The dead host's table is as it was.
+	t.deepEqual(cluster.proxyRules('worker-1')!.rules, before.rules);
+	// Ready never goes away on its own here: the node lifecycle controller marks it Unknown; then the cloud acts.
+	cluster.step(10);
+	t.truthy(node(cluster, 'worker-1'));
+	markNotReady(cluster, 'worker-1');
+	stepUntil(cluster, () => !node(cluster, 'worker-1'), 7, 'node deleted');
+	t.is(eventsFor(cluster, 'worker-1', 'DeletingNode')[0]?.message, 'Deleting node worker-1 because it does not exist in the cloud provider');
+	cluster.step();
+	t.is(cluster.proxyRules('worker-1'), undefined);
+	t.throws(() => cluster.run('terminate worker-2 extra'), {message: 'error: USAGE: terminate NODE'});
+});
+
+test('fail zone: its nodes go silent and unreachable but stay (their instances exist); restore brings them back', t => {
+	const cluster = clusterWith([nodeObject('worker-1', {labels: {'topology.kubernetes.io/zone': 'zone-a'}}), nodeObject('worker-2', {labels: {'topology.kubernetes.io/zone': 'zone-b'}})], {cloud});
+	cluster.step(2);
+	t.is(cluster.run('fail zone zone-a').message, 'zone zone-a failed: worker-1 cut off');
+	t.throws(() => cluster.run('add node --type small --zone zone-a'), {message: 'error: zone "zone-a" is down: no instance can start there'});
+	t.false(cluster.cloud.reachable('worker-1'));
+	t.false(cluster.components().some(c => c.name === 'kubelet/worker-1'));
+	markNotReady(cluster, 'worker-1');
+	cluster.step(12);
+	t.truthy(node(cluster, 'worker-1'), 'an instance that exists is not deleted');
+	t.is(cluster.run('restore zone zone-a').message, 'zone zone-a restored: worker-1 back');
+	t.true(cluster.cloud.reachable('worker-1'));
+	t.true(cluster.components().some(c => c.name === 'kubelet/worker-1'));
+	t.true(cluster.proxyRules('worker-1')!.running);
+});
