@@ -58,6 +58,11 @@ export class EndpointSliceController extends Component {
 			for (const key of byService(s)) this.queue.add(key);
 		};
 		this.on(this.slices, {update: (_, s) => slice(s), delete: slice});
+		// A node's zone is part of its endpoints (the cloud labels nodes after they join): Services are few, requeue them.
+		this.on(this.nodes, {update: (old, node) => {
+			if (old.metadata?.labels?.[zoneLabel] === node.metadata?.labels?.[zoneLabel]) return;
+			for (const inNamespace of this.selectors.values()) for (const key of inNamespace.keys()) this.queue.add(key);
+		}});
 		for (const informer of [this.services, this.pods, this.slices, this.nodes]) informer.start();
 	}
 
