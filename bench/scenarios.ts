@@ -41,7 +41,11 @@ export function deployment(i: number, replicas: number): Deployment {
 	};
 }
 
+/** The simulated cloud the nodes are instances of (the cloud-controller-manager adopts every node on the first tick). */
+export const cloud = {region: 'bench-1', zones: ['zone-0', 'zone-1', 'zone-2'], instanceTypes: [{name: 'standard-8', cpu: '8', memory: '32Gi'}]};
+
 export function populate(cluster: Cluster, s: Scenario): void {
+	cluster.cloud.configure(cloud);
 	for (let i = 0; i < s.nodes; i++) cluster.client.create('nodes', node(i));
 	for (let i = 0; i < s.deployments; i++) cluster.client.create('deployments', deployment(i, s.replicas));
 }
