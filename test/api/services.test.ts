@@ -54,7 +54,7 @@ test('a NodePort or ClusterIP already taken or out of range is refused with upst
 	const range = t.throws(() => client.create('services', service('c', {type: 'NodePort', ports: [{port: 80, nodePort: 8080}]})));
 	t.is(range?.message, 'Service "c" is invalid: spec.ports[0].nodePort: Invalid value: 8080: provided port is not in the valid range. The range of valid ports is 30000-32767');
 	const ip = t.throws(() => client.create('services', service('d', {clusterIP: '10.96.0.10'})));
-	t.is(ip?.message, 'Service "d" is invalid: spec.clusterIPs: Invalid value: ["10.96.0.10"]: failed to allocate IP 10.96.0.10: provided IP is already allocated');
+	t.is(ip?.message, 'Service "d" is invalid: spec.clusterIPs: Invalid value: []string{"10.96.0.10"}: failed to allocate IP 10.96.0.10: provided IP is already allocated');
 	const outside = t.throws(() => client.create('services', service('e', {clusterIP: '192.168.0.1'})));
 	t.regex(outside!.message, /the provided IP \(192\.168\.0\.1\) is not in the valid range. The range of valid IPs is 10\.96\.0\.0\/12$/);
 	client.delete('services', 'a');

@@ -135,3 +135,16 @@ test('fail zone: its nodes go silent and unreachable but stay (their instances e
 	t.true(cluster.components().some(c => c.name === 'kubelet/worker-1'));
 	t.true(cluster.proxyRules('worker-1')!.running);
 });
+
+test('the scheduler spreads by the zones the cloud labels nodes with', t => {
+	const cluster = createCluster({cloud});
+	cluster.run('add node --type large --zone zone-a --count 2');
+	cluster.run('add node --type large --zone zone-b');
+	cluster.step(2);
+	cluster.client.create('deployments', deploymentObject('web', 12));
+	stepUntil(cluster, () => allRunning(cluster, 'app=web', 12), 60, 'pods running');
+	const byNode: Record<string, number> = {};
+	for (const pod of cluster.client.list<{spec?: {nodeName?: string}}>('pods', {labelSelector: 'app=web'}).items) byNode[pod.spec!.nodeName!] = (byNode[pod.spec!.nodeName!] ?? 0) + 1;
+	// Spread by hostname alone would give 4/4/4: the lone node of zone-b takes more, as zone spreading wants.
+	t.true(byNode['worker-3']! > byNode['worker-1']! && byNode['worker-3']! > byNode['worker-2']!, JSON.stringify(byNode));
+});

@@ -88,8 +88,17 @@ export const tooLargeResourceVersion = (requested: number, current: number) => f
 	causes: [{reason: 'ResourceVersionTooLarge', message: 'Too large resource version', field: ''}],
 });
 
+/** A field error's value printed as Go's %#v prints it (`[]string{"10.96.0.10"}`), for values that are not JSON-like. */
+export class GoLiteral {
+	constructor(readonly text: string) {}
+}
+
+/** `[]string{"a", "b"}`, as Go prints a string slice with %#v. */
+export const goStrings = (values: readonly string[]) => new GoLiteral(`[]string{${values.map(v => JSON.stringify(v)).join(', ')}}`);
+
 /** Go's %v of a value inside a field error: strings quoted, others as JSON. */
 function formatValue(value: unknown): string {
+	if (value instanceof GoLiteral) return value.text;
 	if (typeof value === 'string') return JSON.stringify(value);
 	if (value === null || value === undefined) return 'null';
 	if (typeof value === 'object') return JSON.stringify(value);

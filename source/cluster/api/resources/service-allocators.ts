@@ -6,7 +6,7 @@
 import type {Service} from '../../objects/types.js';
 import type {Allocator, AllocatorContext} from '../resource.js';
 import type {Random} from '../../sim/random.js';
-import {invalid, type FieldError} from '../errors.js';
+import {goStrings, invalid, type FieldError} from '../errors.js';
 
 export const serviceCIDR = '10.96.0.0/12';
 export const nodePortRange = {base: 30000, size: 2768};
@@ -112,7 +112,7 @@ export function serviceAllocator(ctx: AllocatorContext): Allocator<Service> {
 					const at = ips.next(random);
 					if (at === undefined) {
 						undo();
-						throw invalid('Service', '', svc.metadata?.name ?? '', [{type: 'Invalid', field: 'spec.clusterIPs', value: [], detail: 'failed to allocate a serviceIP: range is full'}]);
+						throw invalid('Service', '', svc.metadata?.name ?? '', [{type: 'Invalid', field: 'spec.clusterIPs', value: goStrings([]), detail: 'failed to allocate a serviceIP: range is full'}]);
 					}
 					if (!dryRun) claimIn(ips, at);
 					spec.clusterIP = formatIPv4(cidrBase + 1 + at);
@@ -120,7 +120,7 @@ export function serviceAllocator(ctx: AllocatorContext): Allocator<Service> {
 				} else {
 					const ip = parseIPv4(wanted);
 					const at = ip === undefined ? undefined : ipIndex(ip);
-					const fail = (why: string) => errors.push({type: 'Invalid', field: 'spec.clusterIPs', value: spec.clusterIPs ?? [wanted], detail: `failed to allocate IP ${wanted}: ${why}`});
+					const fail = (why: string) => errors.push({type: 'Invalid', field: 'spec.clusterIPs', value: goStrings(spec.clusterIPs ?? [wanted]), detail: `failed to allocate IP ${wanted}: ${why}`});
 					if (ip === undefined) errors.push({type: 'Invalid', field: 'spec.clusterIPs[0]', value: wanted, detail: 'must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)'});
 					else if (at! < 0 || at! >= cidrSize) fail(`the provided IP (${wanted}) is not in the valid range. The range of valid IPs is ${serviceCIDR}`);
 					else if (oldHeld.ip !== at && !claimIn(ips, at!)) fail('provided IP is already allocated');
