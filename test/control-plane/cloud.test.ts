@@ -3,7 +3,7 @@
 import test from 'ava';
 import type {CloudSpec, Node, Service} from '../../source/cluster/index.js';
 import {createCluster} from '../../source/cluster/index.js';
-import {allRunning, clusterWith, deploymentObject, eventsFor, nodeObject, stepUntil} from '../helpers/cluster.js';
+import {allRunning, clusterWith, deploymentObject, eventsFor, nodeObject, pods, stepUntil} from '../helpers/cluster.js';
 
 const cloud: CloudSpec = {
 	region: 'region-1', zones: ['zone-a', 'zone-b'], loadBalancerDelaySeconds: 5,
@@ -117,6 +117,8 @@ test('terminate: the instance dies, its kube-proxy keeps stale rules, and once N
 	t.is(eventsFor(cluster, 'worker-1', 'DeletingNode')[0]?.message, 'Deleting node worker-1 because it does not exist in the cloud provider');
 	cluster.step();
 	t.is(cluster.proxyRules('worker-1'), undefined);
+	// The pod garbage collector removes the lost node's pods; their replacements run on worker-2.
+	stepUntil(cluster, () => allRunning(cluster, 'app=web', 4) && pods(cluster, 'app=web').every(p => p.spec?.nodeName === 'worker-2'), 60, 'replacements on worker-2');
 	t.throws(() => cluster.run('terminate worker-2 extra'), {message: 'error: USAGE: terminate NODE'});
 });
 
