@@ -122,6 +122,22 @@ test('terminate: the instance dies, its kube-proxy keeps stale rules, and once N
 	t.throws(() => cluster.run('terminate worker-2 extra'), {message: 'error: USAGE: terminate NODE'});
 });
 
+test('a load balancer is updated when the Ready nodes change; with none it warns', t => {
+	const cluster = clusterWith([nodeObject('worker-1'), nodeObject('worker-2')], {cloud});
+	cluster.client.create('services', lbService('web'));
+	stepUntil(cluster, () => !!cluster.client.get<Service>('services', 'web').status?.loadBalancer?.ingress, 10, 'ingress');
+	t.deepEqual(eventsFor(cluster, 'web', 'UpdatedLoadBalancer'), []);
+	cluster.run('add node --type small --zone zone-a');
+	stepUntil(cluster, () => eventsFor(cluster, 'web', 'UpdatedLoadBalancer').length === 1, 5, 'updated for the new node');
+	t.is(eventsFor(cluster, 'web', 'UpdatedLoadBalancer')[0]!.message, 'Updated load balancer with new hosts');
+	// Every zone down, and the node lifecycle controller's verdict: no node is left to send to.
+	cluster.run('fail zone zone-a');
+	cluster.run('fail zone zone-b');
+	for (const name of ['worker-1', 'worker-2', 'worker-3']) markNotReady(cluster, name);
+	stepUntil(cluster, () => eventsFor(cluster, 'web', 'UnAvailableLoadBalancer').length === 1, 3, 'no hosts');
+	t.is(eventsFor(cluster, 'web', 'UnAvailableLoadBalancer')[0]!.message, 'There are no available nodes for LoadBalancer');
+});
+
 test('fail zone: its nodes go silent and unreachable but stay (their instances exist); restore brings them back', t => {
 	const cluster = clusterWith([nodeObject('worker-1', {labels: {'topology.kubernetes.io/zone': 'zone-a'}}), nodeObject('worker-2', {labels: {'topology.kubernetes.io/zone': 'zone-b'}})], {cloud});
 	cluster.step(2);
