@@ -87,6 +87,8 @@ export interface Allocator<T extends KubeObject = KubeObject> {
 export interface PrintContext {
 	/** Simulated time (epoch ms): AGE is relative to it, never to the wall clock. */
 	now: number;
+	/** Other objects, for a describer that shows them (a Service's Endpoints); absent where there is no client. */
+	list?(resource: string, options: {namespace?: string; labelSelector?: string}): KubeObject[];
 }
 
 /** One column as kubectl prints it (pkg/printers/internalversion), with hints for narrow dashboards. */

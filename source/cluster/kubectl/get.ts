@@ -75,7 +75,7 @@ export function describe(client: ApiClient, args: string[], now: number): Comman
 	for (const {type, names} of wanted) {
 		const ns = type.namespaced ? namespace : undefined;
 		const objects = names.length ? names.map(name => client.get(type.resource, name, ns)) : client.list(type.resource, {namespace: ns}).items;
-		for (const obj of objects) pages.push(describeObject(type, obj, eventsOf(client, obj), {now}));
+		for (const obj of objects) pages.push(describeObject(type, obj, eventsOf(client, obj), {now, list: (resource, options) => client.list(resource, options).items}));
 	}
 	if (pages.length === 0) return {message: `No resources found in ${namespace} namespace.`};
 	return {message: pages.join('\n\n\n')};

@@ -1,6 +1,6 @@
 // Service (pkg/registry/core/service: SetDefaults_Service, ValidateService, the ClusterIP and NodePort allocators;
 // kubectl's printService and describeService).
-import type {Service, ServicePort} from '../../objects/types.js';
+import type {EndpointSlice, Service, ServicePort} from '../../objects/types.js';
 import {statusSubresource, type ResourceDescriptor} from '../resource.js';
 import type {FieldError} from '../errors.js';
 import {labelErrors, objectMetaErrors, dnsLabelErrors} from '../validation.js';
@@ -41,6 +41,20 @@ export const formatPorts = (svc: Service) =>
 export function loadBalancerIPs(svc: Service, wide = true): string {
 	const text = (svc.status?.loadBalancer?.ingress ?? []).map(i => i.ip || i.hostname || '').filter(Boolean).join(',');
 	return !wide && text.length > 16 ? `${text.slice(0, 13)}...` : text;
+}
+
+/** formatEndpointSlices: the ready addresses serving a Service port, the first three then ` + N more...`. */
+function endpointsText(slices: readonly EndpointSlice[], port: ServicePort): string {
+	const all: string[] = [];
+	for (const slice of slices) {
+		const match = (slice.ports ?? []).find(p => (p.name ?? '') === (port.name ?? ''));
+		for (const e of slice.endpoints ?? []) {
+			if (e.conditions?.ready === false) continue;
+			for (const ip of e.addresses ?? []) all.push(match?.port !== undefined ? `${ip}:${match.port}` : ip);
+		}
+	}
+	if (all.length === 0) return '<none>';
+	return all.length > 3 ? `${all.slice(0, 3).join(',')} + ${all.length - 3} more...` : all.join(',');
 }
 
 /** getServiceExternalIP. */
@@ -124,8 +138,9 @@ export const services = {
 		ageColumn,
 		{name: 'SELECTOR', priority: 1, value: s => formatLabels(s.spec?.selector), cut: true, drop: 6},
 	],
-	describe: svc => {
+	describe: (svc, ctx) => {
 		const spec = svc.spec ?? {};
+		const slices = ctx.list?.('endpointslices', {namespace: svc.metadata?.namespace, labelSelector: `kubernetes.io/service-name=${svc.metadata?.name}`}) as EndpointSlice[] | undefined;
 		const lines: Array<[string, string]> = [
 			['Selector', formatLabels(spec.selector)],
 			['Type', spec.type ?? ''],
@@ -142,6 +157,7 @@ export const services = {
 			lines.push(['Port', `${port.name || '<unset>'}  ${port.port}/${port.protocol}`]);
 			lines.push(['TargetPort', `${port.targetPort}/${port.protocol}`]);
 			if (port.nodePort) lines.push(['NodePort', `${port.name || '<unset>'}  ${port.nodePort}/${port.protocol}`]);
+			if (slices) lines.push(['Endpoints', endpointsText(slices, port)]);
 		}
 		lines.push(['Session Affinity', spec.sessionAffinity ?? 'None']);
 		if (spec.externalTrafficPolicy) lines.push(['External Traffic Policy', spec.externalTrafficPolicy]);
