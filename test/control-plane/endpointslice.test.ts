@@ -31,6 +31,8 @@ test('a Service gets a placeholder slice, then one ready endpoint per running po
 	const slice = slices[0]!;
 	t.is(slice.addressType, 'IPv4');
 	t.deepEqual(slice.ports, [{name: 'http', port: 8080, protocol: 'TCP'}]);
+	// kubectl describe service lists the ready endpoints of each port.
+	t.regex(cluster.run('describe svc/web').message, /\nEndpoints:\s+(10\.244\.\d+\.\d+:8080,){2}10\.244\.\d+\.\d+:8080\n/);
 	const byPod = new Map(pods(cluster, 'app=web').map(p => [p.metadata!.name!, p]));
 	for (const endpoint of slice.endpoints!) {
 		const pod = byPod.get(endpoint.targetRef!.name!)!;
