@@ -31,6 +31,10 @@ test('fixture nodes become instances: providerID, region, zone and instance-type
 	t.regex(one.spec!.providerID!, /^kubetui:\/\/zone-b\/i-[0-9a-f]{17}$/);
 	t.like(one.metadata!.labels, {'topology.kubernetes.io/region': 'region-1', 'topology.kubernetes.io/zone': 'zone-b', 'node.kubernetes.io/instance-type': 'small'});
 	t.is(node(cluster, 'worker-2')!.metadata!.labels!['node.kubernetes.io/instance-type'], 'large');
+	cluster.step();
+	const addresses = node(cluster, 'worker-1')!.status!.addresses!.map(a => `${a.type}=${a.address}`);
+	t.regex(addresses[0]!, /^InternalIP=172\.18\.0\.\d+$/);
+	t.deepEqual(addresses.slice(1), ['InternalDNS=worker-1.region-1.compute.internal', 'Hostname=worker-1']);
 	t.regex(cluster.run('describe node/worker-1').message, /\nProviderID:\s+kubetui:\/\/zone-b\//);
 });
 
