@@ -24,7 +24,8 @@ options:
   --ticks N           ticks to run headless
   --at "TICK:COMMAND" run a kubectl-style command after tick TICK (0: before the first), e.g.
                       --at "3:scale deployment/web --replicas=5" (also: get KIND [-o wide|yaml], describe KIND/NAME,
-                      delete KIND/NAME, cordon NODE, uncordon NODE, apply -f FILE)
+                      delete KIND/NAME, cordon NODE, uncordon NODE, apply -f FILE, request service/NAME,
+                      add node --type T --zone Z, terminate NODE, fail zone Z, restore zone Z)
   -o, --output FMT    headless output: table (default), json or yaml (a Kubernetes List)
   --readonly          dashboard without any key or command that changes the cluster (the clock still runs)
   -h, --help          this text`;
