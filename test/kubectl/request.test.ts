@@ -57,6 +57,19 @@ test('failures: no rule yet, no endpoints, a stale rule to a pod that is gone', 
 	t.regex(cluster.run('request service/solo').message, new RegExp(`FAILED: stale rule: pod default/${victim.metadata!.name} \\(${victim.status!.podIP!.replace(/\./g, '\\.')}\\) no longer exists: no route to host$`));
 });
 
+test('sessionAffinity ClientIP: a client keeps going to the endpoint it was first sent to', t => {
+	const cluster = ready();
+	cluster.client.create('services', service('sticky', {selector: {app: 'web'}, sessionAffinity: 'ClientIP'}));
+	t.is(cluster.client.get<Service>('services', 'sticky').spec?.sessionAffinityConfig?.clientIP?.timeoutSeconds, 10800);
+	cluster.step(2);
+	const chosen = Array.from({length: 6}, () => /chose (\S+)/.exec(cluster.run('request service/sticky --from pod/client').message)![1]);
+	t.is(new Set(chosen).size, 1, chosen.join(' '));
+	t.regex(cluster.run('request service/sticky --from pod/client').message, /\n {2}session affinity ClientIP: 10\.244\.\d+\.\d+ sticks to \S+ for 10800s\n/);
+	// Without affinity the choice moves among the endpoints.
+	const free = Array.from({length: 12}, () => /chose (\S+)/.exec(cluster.run('request service/web --from pod/client').message)![1]);
+	t.true(new Set(free).size > 1);
+});
+
 test('bad requests are refused with a message naming what is wrong', t => {
 	const cluster = ready();
 	cluster.client.create('services', service('db', {clusterIP: 'None'}));

@@ -96,7 +96,7 @@ export class Kubectl {
 				case 'drain': return this.drain(rest, commandLine.trim());
 				case 'stop': case 'start': return stopOrStart(this.client, this.faults, verb, rest);
 				case 'partition': case 'heal': return partitionOrHeal(this.client, this.faults, verb, rest);
-				case 'request': return request(this.client, this.need(), rest);
+				case 'request': return request(this.client, this.need(), rest, this.now());
 				case 'add': return addNode(this.need().cloud, rest);
 				case 'terminate': return terminate(this.client, this.need().cloud, rest);
 				case 'fail': return zone(this.need().cloud, rest, true);

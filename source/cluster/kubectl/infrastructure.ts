@@ -6,6 +6,8 @@ import type {ProxyRule, ProxyTable} from '../node/kube-proxy.js';
 export interface ProxyView {
 	rules(): ProxyTable;
 	ruleFor(clusterIP: string, port: number, protocol?: string): ProxyRule | undefined;
+	stickyEndpoint(rule: ProxyRule, clientIP: string, now: number): string | undefined;
+	stick(rule: ProxyRule, clientIP: string, endpoint: string, until: number): void;
 }
 
 export interface CloudCommands {

@@ -21,7 +21,7 @@ function defaultSource(client: ApiClient, infra: Infrastructure): string {
 	return node.metadata!.name!;
 }
 
-export function request(client: ApiClient, infra: Infrastructure, args: string[]): CommandResult {
+export function request(client: ApiClient, infra: Infrastructure, args: string[], now: number): CommandResult {
 	const {values, positionals} = parse(args, {namespace: {type: 'string', short: 'n'}, from: {type: 'string'}, port: {type: 'string'}});
 	const [target, extra] = positionals;
 	if (!target || extra !== undefined) throw new CommandError(usage);
@@ -47,14 +47,17 @@ export function request(client: ApiClient, infra: Infrastructure, args: string[]
 
 	let sourceNode: string;
 	let from: string;
+	let clientIP: string;
 	if (values.from !== undefined) {
 		const podName = String(values.from).replace(/^(pods?|po)\//, '');
 		const pod = client.get<Pod>('pods', podName, namespace);
 		if (!pod.spec?.nodeName || !pod.status?.podIP) throw new CommandError(`error: pod "${podName}" has no IP yet: it is not running on a node`);
 		sourceNode = pod.spec.nodeName;
+		clientIP = pod.status.podIP;
 		from = `pod/${podName} (${pod.status.podIP}) on node ${sourceNode}`;
 	} else {
 		sourceNode = defaultSource(client, infra);
+		clientIP = client.find<Node>('nodes', sourceNode)?.status?.addresses?.find(a => a.type === 'InternalIP')?.address ?? sourceNode;
 		from = `node/${sourceNode} (host network)`;
 	}
 	const vip = `${clusterIP}:${port.port}/${port.protocol}`;
@@ -75,8 +78,18 @@ export function request(client: ApiClient, infra: Infrastructure, args: string[]
 	const list = (endpoints: ProxyEndpoint[]) => endpoints.map(e => `${e.ip}:${e.port}`).join(', ');
 	lines.push(`  rule on ${sourceNode}: ${vip} -> ${candidates.length ? list(candidates) : '(none)'} (${synced})`);
 	if (candidates.length === 0) return fail(`no endpoints: kube-proxy on ${sourceNode} rejects ${vip}: connection refused`);
-	const index = infra.pick(candidates.length);
+	// sessionAffinity ClientIP: the same client goes to the same endpoint while it lasts (kube-proxy's "recent" match).
+	const sticky = svc.spec?.sessionAffinity === 'ClientIP';
+	const remembered = sticky ? proxy.stickyEndpoint(rule, clientIP, now) : undefined;
+	let index = remembered ? candidates.findIndex(e => `${e.ip}:${e.port}` === remembered) : -1;
+	const kept = index >= 0;
+	if (!kept) index = infra.pick(candidates.length);
 	const chosen = candidates[index]!;
+	if (sticky) {
+		const timeout = svc.spec?.sessionAffinityConfig?.clientIP?.timeoutSeconds ?? 10800;
+		proxy.stick(rule, clientIP, `${chosen.ip}:${chosen.port}`, now + timeout * 1000);
+		lines.push(`  session affinity ClientIP: ${clientIP} ${kept ? 'sticks to' : 'now sticks to'} ${chosen.ip}:${chosen.port} for ${timeout}s`);
+	}
 	const where = chosen.pod ? `pod ${chosen.pod.namespace}/${chosen.pod.name}` : 'an endpoint without a pod';
 	lines.push(`  chose ${chosen.ip}:${chosen.port} (${index + 1} of ${candidates.length}): ${where}${chosen.nodeName ? ` on node ${chosen.nodeName}` : ''}`);
 	if (!chosen.pod) return {message: [...lines, `  connected: ${chosen.ip}:${chosen.port} answered`].join('\n')};

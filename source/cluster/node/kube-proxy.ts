@@ -67,6 +67,8 @@ export class KubeProxy extends Component {
 	private readonly table = new Map<string, ProxyRule[]>();
 	private syncedTick = 0;
 	override readonly process = 'kube-proxy';
+	/** sessionAffinity ClientIP: the endpoint each client was sent to, until when (simulated epoch ms). */
+	private readonly affinity = new Map<string, {endpoint: string; until: number}>();
 
 	constructor(readonly nodeName: string, ctx: ComponentContext) {
 		super(`kube-proxy/${nodeName}`, 'system:serviceaccount:kube-system:kube-proxy', ctx, {component: 'kube-proxy', host: nodeName});
@@ -108,6 +110,19 @@ export class KubeProxy extends Component {
 		const rules = [...this.table.keys()].sort().flatMap(key => this.table.get(key)!);
 		// Paused (its host down or cut off from the API server), it changes nothing: the table goes stale.
 		return {node: this.nodeName, syncedTick: this.syncedTick, running: !this.stopped, rules};
+	}
+
+	/** The endpoint (IP:port) a client of a ClientIP-affinity rule sticks to, if it has not timed out. */
+	stickyEndpoint(rule: ProxyRule, clientIP: string, now: number): string | undefined {
+		const key = `${rule.clusterIP}:${rule.port}/${rule.protocol}|${clientIP}`;
+		const entry = this.affinity.get(key);
+		if (entry && entry.until > now) return entry.endpoint;
+		this.affinity.delete(key);
+		return undefined;
+	}
+
+	stick(rule: ProxyRule, clientIP: string, endpoint: string, until: number): void {
+		this.affinity.set(`${rule.clusterIP}:${rule.port}/${rule.protocol}|${clientIP}`, {endpoint, until});
 	}
 
 	/** The rule for a ClusterIP and port, as the KUBE-SERVICES chain matches it. */

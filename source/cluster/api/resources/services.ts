@@ -77,6 +77,11 @@ export const services = {
 		const spec = (svc.spec ??= {});
 		spec.type ??= 'ClusterIP';
 		spec.sessionAffinity ??= 'None';
+		if (spec.sessionAffinity === 'ClientIP') {
+			spec.sessionAffinityConfig ??= {};
+			spec.sessionAffinityConfig.clientIP ??= {};
+			spec.sessionAffinityConfig.clientIP.timeoutSeconds ??= 10800;
+		}
 		for (const port of spec.ports ?? []) {
 			port.protocol ??= 'TCP';
 			if (port.targetPort === undefined || port.targetPort === 0 || port.targetPort === '') port.targetPort = port.port;
