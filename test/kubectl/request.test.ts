@@ -79,7 +79,9 @@ test('bad requests are refused with a message naming what is wrong', t => {
 		['request service/web --port http', 'error: invalid argument "http" for "--port" flag: expected a port number'],
 		['request service/web --from pod/ghost', 'Error from server (NotFound): pods "ghost" not found'],
 		['request deployment/web', 'error: request needs a Service (service/NAME), not "deployment/web"'],
-		['request', 'error: USAGE: request service/NAME [-n NAMESPACE] [--from pod/NAME] [--port N]'],
+		['request', 'error: USAGE: request service/NAME [-n NAMESPACE] [--from pod/NAME | --external] [--port N]'],
+		['request service/web --external', 'error: service "web" is of type ClusterIP: it cannot be reached from outside the cluster (use NodePort or LoadBalancer)'],
+		['request service/web --external --from pod/client', 'error: --external and --from cannot be used together'],
 		['request service/db', 'error: service "db" is headless (clusterIP: None): no kube-proxy rule to follow; its DNS name resolves to the pods themselves'],
 		['request service/web -n other', 'Error from server (NotFound): services "web" not found'],
 	] as const) t.throws(() => cluster.run(command), {message}, command);

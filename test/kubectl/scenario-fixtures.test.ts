@@ -19,11 +19,20 @@ test('the default fixture declares a cloud: its nodes become instances in region
 
 test('load-balancer.yaml: the frontend Service gets 203.0.113.1 from the cloud and requests reach its pods', t => {
 	const cluster = open('fixtures/scenarios/load-balancer.yaml');
+	cluster.step(2);
+	t.regex(cluster.run('request service/frontend --external').message, /\n {2}FAILED: the load balancer has no address yet \(EXTERNAL-IP <pending>\): nothing answers$/);
 	stepUntil(cluster, () => !!cluster.client.get<Service>('services', 'frontend').status?.loadBalancer?.ingress, 20, 'ingress');
 	t.regex(cluster.run('get svc frontend').message, /frontend\s+LoadBalancer\s+\S+\s+203\.0\.113\.1\s+80:\d+\/TCP/);
 	stepUntil(cluster, () => allRunning(cluster, 'app=frontend', 3), 20, 'frontend running');
 	cluster.step(3);
 	t.regex(cluster.run('request service/frontend').message, /\n {2}connected: pod\/frontend-\S+ on worker-\d answered$/);
+	// From outside: the load balancer picks a node, whose kube-proxy NodePort rule picks a pod.
+	const svc = cluster.client.get<Service>('services', 'frontend');
+	const lines = cluster.run('request service/frontend --external').message.split('\n');
+	t.is(lines[0], 'request service/frontend -n default port 80/TCP from outside the cluster (198.51.100.7)');
+	t.regex(lines[1]!, /^ {2}load balancer 203\.0\.113\.1:80 -> node (control-plane|worker-\d) \(4 healthy\)$/);
+	t.regex(lines[2]!, new RegExp(`^ {2}node port 172\\.18\\.0\\.\\d+:${svc.spec!.ports![0]!.nodePort} on `));
+	t.regex(lines.at(-1)!, /^ {2}connected: pod\/frontend-\S+ on worker-\d answered$/);
 });
 
 test('zone-outage.yaml: with zone-b down, requests to worker-2 pods time out and worker-2 keeps its rules', t => {

@@ -3,13 +3,15 @@
 // terminating ones when none is ready), then whether anything answers there. It prints the path, or where it failed.
 import type {ApiClient} from '../api/index.js';
 import type {Node, Pod, Service, ServicePort} from '../objects/types.js';
-import type {ProxyEndpoint} from '../node/kube-proxy.js';
+import type {ProxyEndpoint, ProxyRule} from '../node/kube-proxy.js';
 import {isPodReady} from '../objects/pod-status.js';
 import {CommandError, type CommandResult} from './command.js';
 import {parse, namespaceOf} from './args.js';
-import type {Infrastructure} from './infrastructure.js';
+import type {Infrastructure, ProxyView} from './infrastructure.js';
 
-const usage = 'error: USAGE: request service/NAME [-n NAMESPACE] [--from pod/NAME] [--port N]';
+const usage = 'error: USAGE: request service/NAME [-n NAMESPACE] [--from pod/NAME | --external] [--port N]';
+/** Where an outside client's requests come from: TEST-NET-2 (RFC 5737), never a real host. */
+const internetClient = '198.51.100.7';
 
 /** The node a request without --from starts on: the first Ready node by name that takes ordinary pods. */
 function defaultSource(client: ApiClient, infra: Infrastructure): string {
@@ -22,7 +24,7 @@ function defaultSource(client: ApiClient, infra: Infrastructure): string {
 }
 
 export function request(client: ApiClient, infra: Infrastructure, args: string[], now: number): CommandResult {
-	const {values, positionals} = parse(args, {namespace: {type: 'string', short: 'n'}, from: {type: 'string'}, port: {type: 'string'}});
+	const {values, positionals} = parse(args, {namespace: {type: 'string', short: 'n'}, from: {type: 'string'}, port: {type: 'string'}, external: {type: 'boolean'}});
 	const [target, extra] = positionals;
 	if (!target || extra !== undefined) throw new CommandError(usage);
 	const match = /^(?:services?|svc)\/(.+)$/.exec(target);
@@ -45,6 +47,10 @@ export function request(client: ApiClient, infra: Infrastructure, args: string[]
 		throw new CommandError(`error: service "${name}" is headless (clusterIP: None): no kube-proxy rule to follow; its DNS name resolves to the pods themselves`);
 	}
 
+	if (values.external) {
+		if (values.from !== undefined) throw new CommandError('error: --external and --from cannot be used together');
+		return external(client, infra, svc, port, now);
+	}
 	let sourceNode: string;
 	let from: string;
 	let clientIP: string;
@@ -60,20 +66,70 @@ export function request(client: ApiClient, infra: Infrastructure, args: string[]
 		clientIP = client.find<Node>('nodes', sourceNode)?.status?.addresses?.find(a => a.type === 'InternalIP')?.address ?? sourceNode;
 		from = `node/${sourceNode} (host network)`;
 	}
-	const vip = `${clusterIP}:${port.port}/${port.protocol}`;
 	const lines = [
 		`request service/${name} -n ${namespace} port ${port.port}/${port.protocol} from ${from}`,
 		`  dns: ${name}.${namespace}.svc.cluster.local -> ${clusterIP}`,
 	];
+	const vip = `${clusterIP}:${port.port}/${port.protocol}`;
+	return route(client, infra, {svc, lines, sourceNode, clientIP, vip, now, local: svc.spec?.internalTrafficPolicy === 'Local', find: proxy => proxy.ruleFor(clusterIP, port.port, port.protocol)});
+}
+
+/** `--external`: from outside, through the Service's load balancer (or a node's NodePort) to a node's NodePort rule. */
+function external(client: ApiClient, infra: Infrastructure, svc: Service, port: ServicePort, now: number): CommandResult {
+	const name = svc.metadata!.name!;
+	const type = svc.spec?.type;
+	if (type !== 'LoadBalancer' && type !== 'NodePort') throw new CommandError(`error: service "${name}" is of type ${type}: it cannot be reached from outside the cluster (use NodePort or LoadBalancer)`);
+	if (!port.nodePort) throw new CommandError(`error: service "${name}" port ${port.port} has no NodePort`);
+	const lines = [`request service/${name} -n ${svc.metadata!.namespace} port ${port.port}/${port.protocol} from outside the cluster (${internetClient})`];
+	const fail = (why: string) => ({message: [...lines, `  FAILED: ${why}`].join('\n')});
+	const ready = client.list<Node>('nodes').items
+		.filter(n => infra.reachable(n.metadata!.name!) && n.status?.conditions?.some(c => c.type === 'Ready' && c.status === 'True') && n.metadata?.labels?.['node.kubernetes.io/exclude-from-external-load-balancers'] === undefined)
+		.sort((a, b) => (a.metadata!.name! < b.metadata!.name! ? -1 : 1));
+	let node: Node | undefined;
+	if (type === 'LoadBalancer') {
+		const ip = svc.status?.loadBalancer?.ingress?.[0]?.ip;
+		if (!ip) return fail('the load balancer has no address yet (EXTERNAL-IP <pending>): nothing answers');
+		if (ready.length === 0) return fail(`load balancer ${ip} has no healthy nodes to send to: connection timed out`);
+		node = ready[infra.pick(ready.length)]!;
+		lines.push(`  load balancer ${ip}:${port.port} -> node ${node.metadata!.name} (${ready.length} healthy)`);
+	} else {
+		node = ready[0];
+		if (!node) return fail('no node is up to take the NodePort: connection timed out');
+	}
+	const nodeName = node.metadata!.name!;
+	const nodeIP = node.status?.addresses?.find(a => a.type === 'InternalIP')?.address ?? nodeName;
+	lines.push(`  node port ${nodeIP}:${port.nodePort} on ${nodeName}`);
+	const vip = `${nodeIP}:${port.nodePort}/${port.protocol}`;
+	return route(client, infra, {
+		svc, lines, sourceNode: nodeName, clientIP: internetClient, vip, now, local: svc.spec?.externalTrafficPolicy === 'Local',
+		find: proxy => proxy.rules().rules.find(r => r.nodePort === port.nodePort && r.protocol === port.protocol),
+	});
+}
+
+interface Route {
+	svc: Service;
+	lines: string[];
+	sourceNode: string;
+	clientIP: string;
+	/** The address the rule matched, as printed. */
+	vip: string;
+	now: number;
+	/** Traffic policy Local: only endpoints on the node itself. */
+	local: boolean;
+	find(proxy: ProxyView): ProxyRule | undefined;
+}
+
+/** From the source node's kube-proxy rule to an endpoint, and whether anything answers there. */
+function route(client: ApiClient, infra: Infrastructure, {svc, lines, sourceNode, clientIP, vip, now, local, find}: Route): CommandResult {
 	const fail = (why: string) => ({message: [...lines, `  FAILED: ${why}`].join('\n')});
 	const proxy = infra.kubeProxy(sourceNode);
 	if (!proxy || !infra.reachable(sourceNode)) return fail(`node ${sourceNode} is down: nothing sends the request`);
 	const table = proxy.rules();
-	const rule = proxy.ruleFor(clusterIP, port.port, port.protocol);
+	const rule = find(proxy);
 	const synced = `synced at tick ${table.syncedTick}${table.running ? '' : ', kube-proxy not running: rules may be stale'}`;
 	if (!rule) return fail(`no rule for ${vip} in kube-proxy's table on ${sourceNode} (${synced}): connection timed out`);
 	let candidates = rule.endpoints.filter(e => e.ready);
-	if (svc.spec?.internalTrafficPolicy === 'Local') candidates = candidates.filter(e => e.nodeName === sourceNode);
+	if (local) candidates = candidates.filter(e => e.nodeName === sourceNode);
 	if (candidates.length === 0) candidates = rule.endpoints.filter(e => e.serving && e.terminating);
 	const list = (endpoints: ProxyEndpoint[]) => endpoints.map(e => `${e.ip}:${e.port}`).join(', ');
 	lines.push(`  rule on ${sourceNode}: ${vip} -> ${candidates.length ? list(candidates) : '(none)'} (${synced})`);
