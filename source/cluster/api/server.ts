@@ -8,7 +8,8 @@ import type {Random} from '../sim/random.js';
 import {parseSelector, everything, type Selector} from '../objects/labels.js';
 import {deepClone, deepEqual} from '../objects/clone.js';
 import {resourceType} from './registry.js';
-import {apiVersionOf, hasStatus, type ActionSubresource, type Allocator, type ResourceType, type Subresource, type SubresourceOperations} from './resource.js';
+import {apiVersionOf, hasStatus, type ActionSubresource, type ResourceType, type Subresource, type SubresourceOperations} from './resource.js';
+import {Allocators} from './allocators.js';
 import {parseFieldSelector, type FieldRequirement} from './field-selector.js';
 import {WatchCache, type WatchEvent} from './watch-cache.js';
 import {mergePatch} from './merge-patch.js';
@@ -58,13 +59,14 @@ const sameIgnoringVersion = (a: KubeObject, b: KubeObject) =>
 
 export class ApiServer {
 	private readonly caches = new Map<string, WatchCache>();
-	private readonly allocators = new Map<string, Allocator | undefined>();
+	private readonly allocators: Allocators;
 
 	private readonly leases: Leases;
 	private readonly compactor: Compactor;
 
 	constructor(private readonly deps: ApiServerDeps) {
 		this.leases = new Leases((deps.eventTTLSeconds ?? 3600) * 1000);
+		this.allocators = new Allocators(deps.store, deps.random);
 		const intervalMs = (deps.compactionIntervalSeconds ?? 300) * 1000;
 		this.compactor = new Compactor({intervalMs, windowMs: Math.max(intervalMs, (deps.historyWindowSeconds ?? 600) * 1000)});
 	}
@@ -275,7 +277,7 @@ export class ApiServer {
 			if (!statusOnly) {
 				type.defaults?.(next);
 				admission.admit(attrs, this.reader);
-				undo = this.allocatorFor(type)?.allocate(next, old, options.dryRun ?? false) ?? undo;
+				undo = this.allocators.for(type)?.allocate(next, old, options.dryRun ?? false) ?? undo;
 				type.prepareForUpdate?.(next, old);
 				this.check(type, next, [...(type.validate?.(next, old) ?? []), ...(type.validateUpdate?.(next, old) ?? [])]);
 			}
@@ -303,7 +305,7 @@ export class ApiServer {
 			throw error;
 		}
 		if (!options.dryRun) {
-			this.allocatorFor(type)?.release(old, updated);
+			this.allocators.for(type)?.release(old, updated);
 			admission.committed({...attrs, object: updated}, this.reader);
 		}
 		return updated;
@@ -433,7 +435,7 @@ export class ApiServer {
 		const attrs: AdmissionAttributes = {operation: 'CREATE', type, namespace: meta.namespace, name: meta.name ?? '', generatedName, object: obj, user: identity, dryRun};
 		type.defaults?.(obj);
 		admission.admit(attrs, reader);
-		const undo = this.allocatorFor(type)?.allocate(obj, undefined, dryRun) ?? (() => {});
+		const undo = this.allocators.for(type)?.allocate(obj, undefined, dryRun) ?? (() => {});
 		try {
 			type.prepareForCreate?.(obj);
 			this.check(type, obj, type.validate?.(obj) ?? []);
@@ -445,17 +447,6 @@ export class ApiServer {
 		return [attrs, undo];
 	}
 
-	/** The kind's allocator, built on first use from what the store holds (one per API server). */
-	private allocatorFor(type: ResourceType): Allocator | undefined {
-		if (!type.allocator) return undefined;
-		let allocator = this.allocators.get(type.resource);
-		if (!allocator) {
-			allocator = type.allocator({random: this.deps.random});
-			for (const kv of this.deps.store.range(`/registry/${type.resource}/`).kvs) allocator!.restore(kv.value);
-			this.allocators.set(type.resource, allocator);
-		}
-		return allocator;
-	}
 
 	/** What admission plugins may read: the store, read only. */
 	private readonly reader: AdmissionReader = {
@@ -536,7 +527,7 @@ export class ApiServer {
 		const result = this.deps.store.txn([{key, modRevision: expected}], [{type: 'delete', key}]);
 		if (!result.succeeded) throw conflict(type, obj.metadata!.name!, staleResourceVersion);
 		if (type.ttl) this.leases.revoke(key);
-		this.allocatorFor(type)?.release(obj);
+		this.allocators.for(type)?.release(obj);
 		this.record(identity, 'delete', type.resource, obj, reason, result.revision);
 		return obj;
 	}
