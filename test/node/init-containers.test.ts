@@ -111,3 +111,34 @@ spec:
 	t.is(podStatus(pod), 'Completed');
 	t.like(pod.status!.initContainerStatuses![0]!.state!.terminated, {exitCode: 0, reason: 'Completed'});
 });
+
+test('the docs\' init-containers example runs once myservice and mydb exist: cluster DNS answers nslookup', t => {
+	const cluster = clusterWith([nodeObject('node-1')]);
+	cluster.client.create('pods', podFromYaml(`
+apiVersion: v1
+kind: Pod
+metadata: {name: myapp-pod, labels: {app.kubernetes.io/name: MyApp}}
+spec:
+  containers:
+  - name: myapp-container
+    image: busybox:1.28
+    command: ['sh', '-c', 'echo The app is running! && sleep 3600']
+  initContainers:
+  - name: init-myservice
+    image: busybox:1.28
+    command: ['sh', '-c', "until nslookup myservice.$(cat /var/run/secrets/kubernetes.io/serviceaccount/namespace).svc.cluster.local; do echo waiting for myservice; sleep 2; done"]
+  - name: init-mydb
+    image: busybox:1.28
+    command: ['sh', '-c', "until nslookup mydb.$(cat /var/run/secrets/kubernetes.io/serviceaccount/namespace).svc.cluster.local; do echo waiting for mydb; sleep 2; done"]
+`));
+	cluster.step(10);
+	t.is(podStatus(getPod(cluster, 'myapp-pod')), 'Init:0/2');
+	// The page's services.
+	for (const [name, port] of [['myservice', 9376], ['mydb', 9377]] as const) {
+		cluster.client.create('services', {apiVersion: 'v1', kind: 'Service', metadata: {name}, spec: {ports: [{protocol: 'TCP', port: 80, targetPort: port}]}});
+	}
+	const ip = cluster.client.get<{spec: {clusterIP: string}}>('services', 'myservice').spec.clusterIP;
+	stepUntil(cluster, () => podStatus(getPod(cluster, 'myapp-pod')) === 'Running', 20, 'myapp-pod Running');
+	t.true(cluster.logs('default', 'myapp-pod', {container: 'init-myservice'}).includes(`Address: ${ip}`));
+	t.deepEqual(cluster.logs('default', 'myapp-pod', {container: 'myapp-container'}), ['The app is running!']);
+});

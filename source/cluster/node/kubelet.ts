@@ -15,6 +15,7 @@ import {registeredNodeStatus, registrationEvents, wellKnownLabels} from './node-
 import {PodIPAllocator} from './pod-ip.js';
 import {NodeLease} from './node-lease.js';
 import {NodeHeartbeat} from './node-heartbeat.js';
+import {clusterDNS} from './cluster-dns.js';
 
 interface RunningPod {
 	worker: PodWorker;
@@ -55,6 +56,8 @@ export class Kubelet extends Component {
 		this.configMaps = this.informer<ConfigMap>('configmaps');
 		this.secrets = this.informer<Secret>('secrets');
 		const simulated = ctx.clock.simulated;
+		// The pods' resolver: cluster DNS (CoreDNS answers from the API's Services and EndpointSlices).
+		const dns = clusterDNS(this.client);
 		this.timers = {now: () => ctx.clock.now(), after: (ms, fn) => simulated.setTimeout(fn, ms), cancel: id => simulated.clearTimeout(id)};
 		this.services = {
 			timers: this.timers, runtime: this.runtime, hostIP,
@@ -64,7 +67,7 @@ export class Kubelet extends Component {
 			},
 			event: (worker, type, reason, message) => this.pendingEvents.push(() => this.recorder.event(worker.pod, type, reason, message)),
 			changed: worker => this.dirty.add(worker.key),
-			resolve: () => undefined, // cluster DNS is not simulated yet: every name is NXDOMAIN
+			resolve: (name, namespace) => dns.resolveServiceName(name, namespace)?.[0],
 		};
 		const enqueue = (pod: Pod) => this.queue.add(objectKey(pod));
 		this.on(this.pods, {add: enqueue, update: (_, pod) => enqueue(pod), delete: enqueue});

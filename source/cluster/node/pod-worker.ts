@@ -26,7 +26,8 @@ export interface WorkerHost {
 	hostIP: string;
 	event(worker: PodWorker, type: 'Normal' | 'Warning', reason: string, message: string): void;
 	changed(worker: PodWorker): void;
-	resolve(name: string): string | undefined;
+	/** Cluster DNS as a pod of `namespace` asks it (its search path): the first address, or undefined (NXDOMAIN). */
+	resolve(name: string, namespace: string): string | undefined;
 }
 
 /** The kubelet's PLEG relist period: how soon it notices a container has exited. */
@@ -350,7 +351,7 @@ export class PodWorker implements RunContext {
 	}
 
 	resolve(name: string): string | undefined {
-		return this.host.resolve(name);
+		return this.host.resolve(name, this.pod.metadata?.namespace ?? 'default');
 	}
 
 	/** The kubelet notices an exit at its next relist (PLEG, every second), not the instant it happens. */
