@@ -142,19 +142,21 @@ test('a load balancer is updated when the Ready nodes change; with none it warns
 	t.is(eventsFor(cluster, 'web', 'UnAvailableLoadBalancer')[0]!.message, 'There are no available nodes for LoadBalancer');
 });
 
-test('fail zone: its nodes go silent and unreachable but stay (their instances exist); restore brings them back', t => {
+test('fail zone: its nodes are cut off (partitioned) and unreachable but stay (their instances exist); restore heals them', t => {
 	const cluster = clusterWith([nodeObject('worker-1', {labels: {'topology.kubernetes.io/zone': 'zone-a'}}), nodeObject('worker-2', {labels: {'topology.kubernetes.io/zone': 'zone-b'}})], {cloud});
 	cluster.step(2);
 	t.is(cluster.run('fail zone zone-a').message, 'zone zone-a failed: worker-1 cut off');
 	t.throws(() => cluster.run('add node --type small --zone zone-a'), {message: 'error: zone "zone-a" is down: no instance can start there'});
 	t.false(cluster.cloud.reachable('worker-1'));
-	t.false(cluster.components().some(c => c.name === 'kubelet/worker-1'));
+	// The hosts run on, cut off: the kubelet is partitioned, kube-proxy keeps its stale rules.
+	t.is(cluster.components().find(c => c.name === 'kubelet/worker-1')?.state, 'partitioned');
+	t.false(cluster.proxyRules('worker-1')!.running);
 	markNotReady(cluster, 'worker-1');
 	cluster.step(12);
 	t.truthy(node(cluster, 'worker-1'), 'an instance that exists is not deleted');
 	t.is(cluster.run('restore zone zone-a').message, 'zone zone-a restored: worker-1 back');
 	t.true(cluster.cloud.reachable('worker-1'));
-	t.true(cluster.components().some(c => c.name === 'kubelet/worker-1'));
+	t.not(cluster.components().find(c => c.name === 'kubelet/worker-1')?.state, 'partitioned');
 	t.true(cluster.proxyRules('worker-1')!.running);
 });
 
@@ -169,4 +171,16 @@ test('the scheduler spreads by the zones the cloud labels nodes with', t => {
 	for (const pod of cluster.client.list<{spec?: {nodeName?: string}}>('pods', {labelSelector: 'app=web'}).items) byNode[pod.spec!.nodeName!] = (byNode[pod.spec!.nodeName!] ?? 0) + 1;
 	// Spread by hostname alone would give 4/4/4: the lone node of zone-b takes more, as zone spreading wants.
 	t.true(byNode['worker-3']! > byNode['worker-1']! && byNode['worker-3']! > byNode['worker-2']!, JSON.stringify(byNode));
+});
+
+test('terminate end to end: the node lifecycle controller marks it Unknown after 50 s, then the cloud deletes it', t => {
+	const cluster = clusterWith([nodeObject('worker-1'), nodeObject('worker-2')], {cloud});
+	cluster.step(3);
+	cluster.run('terminate worker-1');
+	const start = cluster.clock.tick;
+	stepUntil(cluster, () => node(cluster, 'worker-1')?.status?.conditions?.find(c => c.type === 'Ready')?.status === 'Unknown', 70, 'Unknown');
+	t.true(cluster.clock.tick - start >= 40, `Unknown after ${cluster.clock.tick - start} s`);
+	stepUntil(cluster, () => !node(cluster, 'worker-1'), 10, 'deleted by the cloud');
+	t.is(eventsFor(cluster, 'worker-1', 'DeletingNode').length, 1);
+	t.truthy(node(cluster, 'worker-2'));
 });
