@@ -9,7 +9,7 @@ import type {Component, ComponentContext, ComponentStatus} from './client/contro
 import {SharedInformerFactory} from './client/informer-factory.js';
 import {controlPlane, Scheduler} from './control-plane/index.js';
 import {ClusterInspector} from './inspect/index.js';
-import {SimulatedCloud, CloudOperations, type CloudSpec} from './control-plane/cloud/index.js';
+import {SimulatedCloud, CloudOperations, cloudControllerManager, type CloudSpec} from './control-plane/cloud/index.js';
 import {NodeAgents} from './node/agents.js';
 import type {ProxyTable} from './node/kube-proxy.js';
 import {clusterDNS, type ServiceResolver} from './node/cluster-dns.js';
@@ -112,7 +112,9 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
 	bootstrapServices(system);
 
 	const cloud = new SimulatedCloud(random);
-	const controllers: Component[] = controlPlane(ctx, cloud);
+	const controllers: Component[] = controlPlane(ctx);
+	// The cloud-controller-manager runs only in a cluster with a cloud: it starts when one is first configured.
+	cloud.onConfigured(() => controllers.push(...cloudControllerManager(ctx, cloud)));
 	const nodes = new NodeAgents(ctx);
 	const engine = new TickEngine(clock, informers, () => [...controllers, ...nodes.runningAgents()], () => {
 		api.maintain();

@@ -13,9 +13,8 @@ import {ServiceAccountsController} from './controllers/serviceaccounts.js';
 import {ResourceQuotaController} from './controllers/resource-quota.js';
 import {Scheduler} from './scheduler/scheduler.js';
 import {EndpointSliceController} from './controllers/endpointslice.js';
-import {cloudControllerManager, type SimulatedCloud} from './cloud/index.js';
 
-export function controlPlane(ctx: ComponentContext, cloud: SimulatedCloud): Component[] {
+export function controlPlane(ctx: ComponentContext): Component[] {
 	return [
 		// Namespace housekeeping first: a new namespace's default ServiceAccount exists before any pod of the
 		// same tick asks for it.
@@ -32,8 +31,6 @@ export function controlPlane(ctx: ComponentContext, cloud: SimulatedCloud): Comp
 		new GarbageCollector(ctx),
 		new PodGarbageCollector(ctx),
 		new Scheduler(ctx),
-		// The cloud-controller-manager, a process of its own on the control plane.
-		...cloudControllerManager(ctx, cloud),
 	];
 }
 

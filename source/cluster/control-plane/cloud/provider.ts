@@ -58,8 +58,17 @@ export class SimulatedCloud {
 		return this.config;
 	}
 
+	private readonly configured: Array<() => void> = [];
+
 	configure(spec: CloudSpec): void {
+		const first = !this.config;
 		this.config = spec;
+		if (first) for (const listener of this.configured) listener();
+	}
+
+	/** Called once, when the cluster first gets a cloud (the cloud-controller-manager starts then). */
+	onConfigured(listener: () => void): void {
+		this.configured.push(listener);
 	}
 
 	/** The configured cloud, or a clear error naming what is missing. */
