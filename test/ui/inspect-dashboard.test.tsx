@@ -73,7 +73,10 @@ test(':why of a pending pod shows each node\'s verdict and the whole FailedSched
 	term.stdin.write(':cp\r');
 	await term.waitFor(f => f.includes(' control-plane(tick 3)['));
 	t.regex(term.lastFrame(), /kube-scheduler +idle +0 active/);
-	t.regex(term.lastFrame(), /kubelet@worker-1/);
+	t.regex(term.lastFrame(), /cloud-controller-manager +running/);
+	// The kubelets come after the controllers (the endpointslice controller and the cloud's make the list longer).
+	await term.press(...Array.from({length: 22}, () => 'j'));
+	await term.waitFor(f => /kubelet@worker-1/.test(f));
 	await term.press('?');
 	await term.waitFor(f => f.includes(' Help ['));
 	term.unmount();

@@ -61,7 +61,8 @@ export function controlPlaneState(s: ControlPlaneSources): ControlPlaneState {
 		const node = c.identity.slice(nodePrefix.length);
 		return {...loop(c, componentName(c.identity)), node, pods: s.podsByNode.get(node) ?? 0};
 	});
-	const controllers = s.components.filter(c => c !== scheduler && !c.identity.startsWith(nodePrefix)).map(c => loop(c, controllerName(c.name)));
+	// kube-proxy is a node agent (one per node), not a controller of the control plane.
+	const controllers = s.components.filter(c => c !== scheduler && !c.identity.startsWith(nodePrefix) && c.process !== 'kube-proxy').map(c => loop(c, controllerName(c.name)));
 	const watchersByResource = [...s.watchers].filter(([, n]) => n > 0).map(([resource, watchers]) => ({resource, watchers})).sort((a, b) => (a.resource < b.resource ? -1 : 1));
 	return {
 		tick: s.tick,
