@@ -1,5 +1,6 @@
 // The real kubetui in a real terminal (tmux), driven as a person would: open deployments, filter, scale to 5, step
 // until 5 are Running, describe a pod, go back, delete a pod, cordon a node, quit. Skipped (saying so) without tmux.
+// CI is unset for kubetui: Ink draws only the last frame when CI is set, and a person's terminal has no CI.
 import {execFileSync, spawnSync} from 'node:child_process';
 import test from 'ava';
 
@@ -28,7 +29,7 @@ if (!hasTmux) {
 }
 
 (hasTmux ? test.serial : test.skip)('kubetui in tmux: :deploy, /web, scale to 5, step to 5 Running, describe, delete, cordon, quit', async t => {
-	tmux('new-session', '-d', '-s', session, '-x', '120', '-y', '40', `NO_COLOR=1 node --import=tsx source/cli.tsx; sleep 30`);
+	tmux('new-session', '-d', '-s', session, '-x', '120', '-y', '40', `env -u CI NO_COLOR=1 node --import=tsx source/cli.tsx; sleep 30`);
 	t.teardown(() => spawnSync('tmux', ['kill-session', '-t', session]));
 	await until('the first frame', s => s.includes('Tick 0') && s.includes('pods(all)'));
 	type(':deploy');
