@@ -24,7 +24,7 @@ import {toKeyPresses} from './state/keys.js';
 import {followSelection, followTable} from './state/navigation.js';
 import {crumbs, currentResource, replaceTop} from './state/stack.js';
 import {paneOrder, speedLabel, speedOf, topView, type PaneId, type TableState, type UiState, type ViewInfo} from './state/types.js';
-import {formatClockTime, truncate, wrapLines} from './text.js';
+import {foldLines, formatClockTime, truncate} from './text.js';
 import {colorFromEnv, createTheme} from './theme.js';
 
 export interface AppProps {
@@ -101,7 +101,7 @@ export function App({cluster, color = colorFromEnv(), onQuit, initial, readonly 
 		[size, state.focus, promptOpen, flashHeight],
 	);
 	const shownTop = topView(state);
-	const textLines = useMemo(() => (data?.text ? wrapLines(data.text, size.columns - 2) : undefined), [data, size.columns]);
+	const textLines = useMemo(() => (data?.text ? foldLines(data.text, size.columns - 2) : undefined), [data, size.columns]);
 	const viewPage = Math.max(1, layout.bodyHeight - tableChrome);
 	const info: ViewInfo = {
 		tables: panes,

@@ -45,8 +45,9 @@ export function formatClockTime(ms: number): string {
 	return new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
 }
 
-/** Lines cut into pieces of at most `width` columns (a long event message reads in full in describe). */
-export function wrapLines(lines: readonly string[], width: number): string[] {
+/** Lines folded into pieces of at most `width` columns, as `fold -w` does (indentation kept, so YAML still reads;
+ * a long event message reads in full in describe). For prose broken at spaces see views/wrap.ts. */
+export function foldLines(lines: readonly string[], width: number): string[] {
 	if (width <= 0) return [...lines];
 	const out: string[] = [];
 	for (const raw of lines) {

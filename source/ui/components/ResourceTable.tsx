@@ -124,7 +124,7 @@ export function ResourceTable({table, scope, cursor, width, height, focused, the
 	const widths = natural.join(',');
 	const columns = useMemo(
 		() => fitTable(table.columns, natural, rowWidth, wide, namespaceColumn >= 0 ? new Set([namespaceColumn]) : undefined),
-		// eslint-disable-next-line react-hooks/exhaustive-deps
+		// Keyed by the widths' values, not the array: the reserved widths grow in place.
 		[table.columns, widths, rowWidth, wide, namespaceColumn],
 	);
 	const visible = Math.max(0, height - tableChrome);

@@ -1,7 +1,7 @@
 // A bordered text view (describe, YAML, logs, aliases): the lines from the scroll offset that fit, search matches
 // highlighted, and where the window is (`[12-40 of 88]`) in the title.
 import {Box, Text} from 'ink';
-import {fit, textWidth, truncate} from '../text.js';
+import {fit} from '../text.js';
 import type {Theme} from '../theme.js';
 import {topBorder} from './ResourceTable.js';
 
@@ -57,5 +57,5 @@ export function TextView({title, lines, offset, search, width, height, theme}: T
 export function textTitle(mode: string, target?: {namespace?: string; name: string}, container?: string, previous?: boolean): string {
 	if (!target) return mode;
 	const name = `${target.namespace ? `${target.namespace}/` : ''}${target.name}${container ? `:${container}` : ''}`;
-	return truncate(`${mode}${previous ? ' --previous' : ''}(${name})`, 200 + textWidth(mode));
+	return `${mode}${previous ? ' --previous' : ''}(${name})`;
 }

@@ -77,8 +77,7 @@ export function useViewData(cluster: DashboardCluster, view: View | undefined): 
 				return current;
 			},
 		};
-		// The source changes only when what is listed changes, not with the cursor.
-		// eslint-disable-next-line react-hooks/exhaustive-deps
+		// The source changes only when what is listed changes (its key), not with the cursor or scroll offset.
 	}, [cluster, key]);
 	return useSyncExternalStore(source.subscribe, source.get);
 }

@@ -3,8 +3,20 @@
 // (trace lines, nodes of a grid, processes): `object` names what a row points at, when anything.
 import type {KubeObject} from '../../cluster/index.js';
 import type {Tone} from '../render/types.js';
+import type {Theme} from '../theme.js';
 import type {ColumnHeader, TableData, TableRow} from '../snapshot/table-data.js';
 import {textWidth} from '../text.js';
+
+/** What every inspect view (trace, why, control plane) is drawn with, besides its own data. */
+export interface InspectViewProps {
+	/** The rows as shown (a `/` filter applied); default: all of the view's rows. */
+	table?: TableData;
+	filter?: string;
+	width: number;
+	height: number;
+	cursor: number;
+	theme: Theme;
+}
 
 export interface ViewRow {
 	key: string;

@@ -3,20 +3,12 @@ import {Box, Text} from 'ink';
 import {useMemo} from 'react';
 import type {ControlPlaneState} from '../../../cluster/index.js';
 import {ResourceTable} from '../../components/ResourceTable.js';
-import type {TableData} from '../../snapshot/table-data.js';
 import {truncate} from '../../text.js';
-import type {Theme} from '../../theme.js';
+import type {InspectViewProps} from '../table.js';
 import {controlPlaneTable} from './rows.js';
 
-export interface ControlPlaneViewProps {
+export interface ControlPlaneViewProps extends InspectViewProps {
 	state: ControlPlaneState;
-	/** The rows as shown (a `/` filter applied); default: every component. */
-	table?: TableData;
-	filter?: string;
-	width: number;
-	height: number;
-	cursor: number;
-	theme: Theme;
 }
 
 export function ControlPlaneView({state, table: shown, filter, width, height, cursor, theme}: ControlPlaneViewProps) {

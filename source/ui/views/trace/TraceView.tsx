@@ -4,21 +4,13 @@ import {Box, Text} from 'ink';
 import {useMemo} from 'react';
 import type {TickTrace} from '../../../cluster/index.js';
 import {ResourceTable} from '../../components/ResourceTable.js';
-import type {TableData} from '../../snapshot/table-data.js';
 import {truncate} from '../../text.js';
-import type {Theme} from '../../theme.js';
+import type {InspectViewProps} from '../table.js';
 import {wrapLines} from '../wrap.js';
 import {traceDetail, traceHints, traceTable} from './rows.js';
 
-export interface TraceViewProps {
+export interface TraceViewProps extends InspectViewProps {
 	trace: TickTrace;
-	/** The rows as shown (a `/` filter applied); default: every line of the tick. */
-	table?: TableData;
-	filter?: string;
-	width: number;
-	height: number;
-	cursor: number;
-	theme: Theme;
 }
 
 /** Lines under the table: the cursor line in full (two lines when the screen has room), then the keys. */

@@ -4,21 +4,13 @@ import {Box, Text} from 'ink';
 import {useMemo} from 'react';
 import type {WhyReport} from '../../../cluster/index.js';
 import {ResourceTable, tableChrome} from '../../components/ResourceTable.js';
-import type {TableData} from '../../snapshot/table-data.js';
 import {truncate} from '../../text.js';
-import type {Theme} from '../../theme.js';
+import type {InspectViewProps} from '../table.js';
 import {wrapLines} from '../wrap.js';
 import {whyDetail, whySummary, whyTable} from './rows.js';
 
-export interface WhyViewProps {
+export interface WhyViewProps extends InspectViewProps {
 	report: WhyReport;
-	/** The rows as shown (a `/` filter applied); default: every node of the cycle. */
-	table?: TableData;
-	filter?: string;
-	width: number;
-	height: number;
-	cursor: number;
-	theme: Theme;
 }
 
 export interface WhyLayout {
