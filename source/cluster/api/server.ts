@@ -5,12 +5,11 @@ import {CompactedError} from '../store/index.js';
 import type {KubeObject, ObjectMeta} from '../objects/types.js';
 import type {Clock} from '../sim/clock.js';
 import type {Random} from '../sim/random.js';
-import {parseSelector, everything, type Selector} from '../objects/labels.js';
 import {deepClone, deepEqual} from '../objects/clone.js';
 import {resourceType} from './registry.js';
 import {apiVersionOf, hasStatus, type ActionSubresource, type ResourceType, type Subresource, type SubresourceOperations} from './resource.js';
 import {Allocators} from './allocators.js';
-import {parseFieldSelector, type FieldRequirement} from './field-selector.js';
+import {listFilter, listPage} from './list-filter.js';
 import {WatchCache, type WatchEvent} from './watch-cache.js';
 import {mergePatch} from './merge-patch.js';
 import {Leases} from './leases.js';
@@ -130,25 +129,8 @@ export class ApiServer {
 
 	list(resource: string, options: ListOptions = {}): ListResult<KubeObject> {
 		const type = this.type(resource);
-		const filter = this.filter(type, options.labelSelector, options.fieldSelector);
 		const prefix = type.namespaced && options.namespace ? `/registry/${type.resource}/${options.namespace}/` : `/registry/${type.resource}/`;
-		if (filter.all || !options.limit) {
-			const page = this.deps.store.range(prefix, {limit: options.limit, continue: options.continue});
-			const items = filter.all ? page.kvs.map(kv => kv.value) : page.kvs.map(kv => kv.value).filter(filter.matches);
-			return {items, resourceVersion: String(page.revision), continue: page.continue};
-		}
-		// Filtered pages: read store pages until `limit` matches, continuing after the last key read, as the
-		// apiserver does (a page may hold fewer items than the limit, never more).
-		const items: KubeObject[] = [];
-		let token = options.continue;
-		let revision = this.deps.store.revision;
-		for (;;) {
-			const page = this.deps.store.range(prefix, {limit: options.limit - items.length, continue: token});
-			revision = page.revision;
-			for (const kv of page.kvs) if (filter.matches(kv.value)) items.push(kv.value);
-			token = page.continue;
-			if (!page.more || items.length >= options.limit) return {items, resourceVersion: String(revision), continue: page.more ? token : undefined};
-		}
+		return listPage(this.deps.store, prefix, listFilter(type, options.labelSelector, options.fieldSelector), options);
 	}
 
 	/** Count of stored objects of a resource (cheap: no objects are copied or filtered). */
@@ -162,7 +144,7 @@ export class ApiServer {
 	 */
 	watch(resource: string, options: WatchOptions, handler: (event: WatchEvent) => void, onError?: (error: unknown) => void): {cancel(): void} {
 		const type = this.type(resource);
-		const filter = this.filter(type, options.labelSelector, options.fieldSelector);
+		const filter = listFilter(type, options.labelSelector, options.fieldSelector);
 		const from = options.resourceVersion ? Number(options.resourceVersion) + 1 : this.deps.store.revision + 1;
 		if (!Number.isSafeInteger(from) || from < 1) throw badRequest(`invalid resource version: ${options.resourceVersion}`);
 		// The watch cache answers a watch from the future with 504 Timeout (ResourceVersionTooLarge), never older events.
@@ -181,30 +163,6 @@ export class ApiServer {
 		let cache = this.caches.get(type.resource);
 		if (!cache) this.caches.set(type.resource, (cache = new WatchCache(this.deps.store, `/registry/${type.resource}/`, type)));
 		return cache;
-	}
-
-	private filter(type: ResourceType, labelSelector?: string, fieldSelector?: string) {
-		let labels: Selector = everything;
-		if (labelSelector) {
-			try {
-				labels = parseSelector(labelSelector);
-			} catch (error) {
-				throw badRequest((error as Error).message);
-			}
-		}
-		const getters: Record<string, (obj: KubeObject) => string | undefined> = {
-			'metadata.name': obj => obj.metadata?.name,
-			'metadata.namespace': obj => obj.metadata?.namespace,
-			...type.fieldSelectors,
-		};
-		const fields: FieldRequirement[] = parseFieldSelector(fieldSelector, Object.keys(getters));
-		const indexed = fields.find(f => f.field === type.watchIndex && f.equal);
-		return {
-			all: labels.empty && fields.length === 0,
-			indexValue: indexed?.value,
-			matches: (obj: KubeObject) => labels.matches(obj.metadata?.labels) &&
-				fields.every(f => ((getters[f.field]!(obj) ?? '') === f.value) === f.equal),
-		};
 	}
 
 	create(identity: string, resource: string, input: KubeObject, options: WriteOptions = {}): KubeObject {
