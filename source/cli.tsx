@@ -129,8 +129,9 @@ function load(cluster: Cluster, files: string[]): void {
 	cluster.kubectl.apply(manifests);
 }
 
-// Run when started as a program (also through npm's bin symlink), not when imported by tests.
-const stem = (path: string) => path.replace(/\.(tsx?|js)$/, '');
+// Run when started as a program (also through npm's bin symlink, and as dist/kubetui.cjs run by dist/kubetui.js), not
+// when imported by tests.
+const stem = (path: string) => path.replace(/\.(tsx?|c?js)$/, '');
 const invoked = process.argv[1] !== undefined && stem(realpathSync(process.argv[1])) === stem(fileURLToPath(import.meta.url));
 if (invoked) main(process.argv.slice(2)).then(code => {
 	process.exitCode = code;
