@@ -11,10 +11,9 @@ function chars(text: string): string[] {
 export function truncate(text: string, width: number): string {
 	if (width <= 0) return '';
 	if (textWidth(text) <= width) return text;
-	const all = chars(text);
-	if (all.length <= width) return text;
 	if (width === 1) return ellipsis;
-	return all.slice(0, width - 1).join('') + ellipsis;
+	// The first width-1 code points take at most twice as many code units: only that much of a long text is split.
+	return chars(text.slice(0, 2 * (width - 1))).slice(0, width - 1).join('') + ellipsis;
 }
 
 /** Truncated, then padded with spaces to exactly `width` columns. */

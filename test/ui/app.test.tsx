@@ -146,6 +146,7 @@ test('? shows every key in a help table; Esc closes it', async t => {
 	const {term} = await dashboard(2);
 	await term.press('?');
 	const frame = await term.waitFor(f => f.includes('ACTION'));
+	t.true(frame.includes(' Help(pods)'), 'the keys of the pods pane, where it was opened');
 	t.regex(frame, /│ KEY\s+│ ACTION\s+│ WHERE/);
 	t.regex(frame, /│ ctrl-d\s+│ Delete the selected object/);
 	t.regex(frame, /│ n\s+│ Advance the cluster one tick/);

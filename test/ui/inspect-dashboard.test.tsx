@@ -78,6 +78,6 @@ test(':why of a pending pod shows each node\'s verdict and the whole FailedSched
 	await term.press(...Array.from({length: 22}, () => 'j'));
 	await term.waitFor(f => /kubelet@worker-1/.test(f));
 	await term.press('?');
-	await term.waitFor(f => f.includes(' Help ['));
+	await term.waitFor(f => f.includes(' Help(control-plane) ['));
 	term.unmount();
 });

@@ -44,7 +44,7 @@ export function Body({layout, width, panes, state, theme, top, namespaced = () =
 	const height = layout.bodyHeight;
 	const dialog = state.dialog;
 	if (dialog?.kind === 'help') {
-		return <HelpOverlay width={width} height={height} offset={dialog.offset} theme={theme} readonly={state.readonly} />;
+		return <HelpOverlay width={width} height={height} offset={dialog.offset} theme={theme} readonly={state.readonly} resource={dialog.resource} />;
 	}
 	const area = {areaWidth: width, areaHeight: height, theme};
 	const scope = state.namespace ?? 'all';

@@ -1,9 +1,9 @@
-// `?`: every key of the dashboard, from the keymap registry, in an ink-table (scrolls with j/k when it is taller
+// `?`: every key of the view it is opened in (the general ones and its rows' own), from the keymap registry, in an ink-table (scrolls with j/k when it is taller
 // than the screen).
 import {Table} from '@alcalzone/ink-table';
 import {Box, Text} from 'ink';
 import type {PropsWithChildren} from 'react';
-import {bindings, displayKey, type Binding} from '../state/keymap.js';
+import {bindings, bindingsFor, displayKey, type Binding} from '../state/keymap.js';
 import {textWidth, truncate} from '../text.js';
 import type {Theme} from '../theme.js';
 
@@ -33,10 +33,12 @@ export interface HelpOverlayProps {
 	offset: number;
 	theme: Theme;
 	readonly?: boolean;
+	/** The rows' resource of the view underneath (`pods`, `trace`); none: a text view, its general keys. */
+	resource?: string;
 }
 
-export function HelpOverlay({width, height, offset, theme, readonly = false}: HelpOverlayProps) {
-	const all = helpRows(bindings, readonly);
+export function HelpOverlay({width, height, offset, theme, readonly = false, resource}: HelpOverlayProps) {
+	const all = helpRows(bindingsFor(resource, readonly));
 	// One line for the title above the table.
 	const fitting = helpRowsThatFit(height - 1);
 	const start = Math.max(0, Math.min(offset, all.length - fitting));
@@ -50,7 +52,7 @@ export function HelpOverlay({width, height, offset, theme, readonly = false}: He
 	const Skeleton = ({children}: PropsWithChildren) => <Text color={theme.border.blurred}>{children}</Text>;
 	return (
 		<Box flexDirection="column" width={width} height={height} overflow="hidden">
-			<Text wrap="truncate" bold color={theme.title}>{` Help${more} esc close`}</Text>
+			<Text wrap="truncate" bold color={theme.title}>{` Help${resource ? `(${resource})` : ''}${more} esc close`}</Text>
 			{fitting > 0 && <Table data={rows} columns={['KEY', 'ACTION', 'WHERE']} header={HeaderCell} skeleton={Skeleton} />}
 		</Box>
 	);

@@ -1,6 +1,7 @@
 // Keys while a dialog is open: the scale field, the confirmations (delete, restart, cordon, quit), the help overlay.
-import {bindings} from './keymap.js';
+import {bindingsFor} from './keymap.js';
 import type {KeyPress} from './keys.js';
+import {currentResource} from './stack.js';
 import {maxReplicas, type Dialog, type Transition, type UiState} from './types.js';
 
 /** Digits a replicas value may have: enough for the largest int32, so a longer one is refused, not cut. */
@@ -68,10 +69,16 @@ export function quitKey(state: UiState, dialog: Extract<Dialog, {kind: 'quit'}>,
 	}
 }
 
+/** `?` (or `:help`): the keys of the view it is opened in, as k9s's help lists them. */
+export function openHelp(state: UiState): UiState {
+	const resource = currentResource(state);
+	return {...state, dialog: {kind: 'help', offset: 0, ...(resource ? {resource} : {})}};
+}
+
 export function helpKey(state: UiState, dialog: Extract<Dialog, {kind: 'help'}>, press: KeyPress): Transition {
 	const key = press.name;
 	if (key === 'esc' || key === '?' || key === 'q' || key === 'enter') return {state: close(state), effects: []};
-	if (key === 'j' || key === 'down') return {state: {...state, dialog: {...dialog, offset: Math.min(bindings.length, dialog.offset + 1)}}, effects: []};
+	if (key === 'j' || key === 'down') return {state: {...state, dialog: {...dialog, offset: Math.min(bindingsFor(dialog.resource, state.readonly).length, dialog.offset + 1)}}, effects: []};
 	if (key === 'k' || key === 'up') return {state: {...state, dialog: {...dialog, offset: Math.max(0, dialog.offset - 1)}}, effects: []};
 	return {state, effects: []};
 }

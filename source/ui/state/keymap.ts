@@ -99,7 +99,13 @@ export function findBinding(key: string, resource: string | undefined): {binding
 	return binding ? {binding} : {elsewhere: matches[0]};
 }
 
+/** The keys of a view whose rows are `resource`: the general ones and that resource's own, as k9s's `?` lists them;
+ * mutating keys left out when read-only. */
+export function bindingsFor(resource: string | undefined, readonly = false): Binding[] {
+	return bindings.filter(b => !(readonly && b.mutates) && (!b.resources || (resource !== undefined && b.resources.includes(resource))));
+}
+
 /** The header's hints for the rows shown (general keys plus that resource's own); mutating keys hidden when read-only. */
 export function hintsFor(resource: string | undefined, readonly = false): Binding[] {
-	return bindings.filter(b => b.hint && !(readonly && b.mutates) && (!b.resources || (resource !== undefined && b.resources.includes(resource))));
+	return bindingsFor(resource, readonly).filter(b => b.hint);
 }

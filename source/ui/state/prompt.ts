@@ -2,6 +2,7 @@
 // pulses, q) and the `/` filter prompt. Both edit a line with a cursor: left/right, ctrl-a/e, ctrl-w, ctrl-u.
 import {lookupResource} from '../../cluster/index.js';
 import {complete, kubectlVerbs} from './completion.js';
+import {openHelp} from './dialogs.js';
 import type {KeyPress} from './keys.js';
 import {rememberNamespace} from './namespaces.js';
 import {currentTable, home, pushView, replaceTop, withTable} from './stack.js';
@@ -53,7 +54,7 @@ export function submitCommand(state: UiState, line: string, info: ViewInfo): Tra
 	if (inspect) return inspect;
 	switch (first) {
 		case 'help': case '?': case 'h':
-			return {state: {...state, dialog: {kind: 'help', offset: 0}}, effects: []};
+			return {state: openHelp(state), effects: []};
 		case 'aliases': case 'alias': case 'a':
 			return {state: pushView(state, {kind: 'text', mode: 'aliases', offset: 0}), effects: []};
 		case 'pulses': case 'pulse': case 'pu':

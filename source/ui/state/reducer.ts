@@ -1,7 +1,7 @@
 // Every key press of the dashboard, as a pure transition: (state, key, view) -> (state, effects).
 // The open prompt or dialog takes keys first; then the top view (text views scroll); then the keymap, scoped by the
 // resource of the rows shown.
-import {confirmKey, helpKey, quitKey, scaleKey} from './dialogs.js';
+import {confirmKey, helpKey, openHelp, quitKey, scaleKey} from './dialogs.js';
 import {objectAction} from './actions.js';
 import {drainKey} from './drain-dialog.js';
 import {displayKey, findBinding, type Action} from './keymap.js';
@@ -74,7 +74,7 @@ export function perform(state: UiState, action: Action, view: ViewInfo, key: Key
 			if (!table) return warn(state, 'nothing to filter here');
 			return stay(openPrompt(state, 'filter', table.filter ?? ''));
 		}
-		case 'help': return stay({...state, dialog: {kind: 'help', offset: 0}});
+		case 'help': return stay(openHelp(state));
 		case 'back': {
 			const table = currentTable(state);
 			if (table?.filter) return stay(withTable(state, {filter: undefined}));

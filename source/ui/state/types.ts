@@ -22,7 +22,7 @@ export type Dialog =
 	| {kind: 'quit'; choice: 'cancel' | 'ok'}
 	/** `r` on a node: kubectl drain's flags as fields; `field` is the one being edited. */
 	| {kind: 'drain'; node: string; field: number; gracePeriod: string; timeout: string; ignoreDaemonSets: boolean; deleteEmptyDirData: boolean; force: boolean; fresh: boolean}
-	| {kind: 'help'; offset: number};
+	| {kind: 'help'; offset: number; /** The rows' resource of the view it was opened in: its keys are listed. */ resource?: string};
 
 export interface Prompt {
 	/** `command` for `:`, `filter` for `/` (rows of the current table, or a search in a text view). */

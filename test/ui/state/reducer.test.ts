@@ -2,6 +2,7 @@ import test from 'ava';
 import type {KubeObject} from '../../../source/cluster/index.js';
 import {press} from '../../../source/ui/state/keys.js';
 import {followSelection} from '../../../source/ui/state/navigation.js';
+import {bindingsFor} from '../../../source/ui/state/keymap.js';
 import {handleKey} from '../../../source/ui/state/reducer.js';
 import {initialState, speedOf, type PaneId, type UiState, type ViewInfo} from '../../../source/ui/state/types.js';
 import {deployment, node, pod} from '../helpers/objects.js';
@@ -165,6 +166,24 @@ test('q on the home screen asks before quitting (the simulation is not saved); y
 
 test('? opens help; j/k scroll it; esc closes it', t => {
 	const help = keys(initialState(), ['?', 'j', 'j', 'k']).state;
-	t.deepEqual(help.dialog, {kind: 'help', offset: 1});
+	t.deepEqual(help.dialog, {kind: 'help', offset: 1, resource: 'pods'});
 	t.is(keys(help, ['esc']).state.dialog, undefined);
+});
+
+test('? lists the keys of the view it is opened in: a pod\'s kill on pods, cordon on nodes, neither in a text view', t => {
+	const listed = (state: UiState) => {
+		const dialog = state.dialog;
+		if (dialog?.kind !== 'help') throw new Error('help is not open');
+		return bindingsFor(dialog.resource).map(b => b.action);
+	};
+	const onPods = listed(keys(initialState(), ['?']).state);
+	t.true(onPods.includes('kill') && onPods.includes('logs'));
+	t.false(onPods.includes('cordon'));
+	const onNodes = listed(keys({...initialState(), focus: 'nodes'}, ['?']).state);
+	t.true(onNodes.includes('cordon') && onNodes.includes('drain'));
+	t.false(onNodes.includes('kill') || onNodes.includes('scale'));
+	const general = listed(keys(initialState(), ['d', '?']).state);
+	t.true(general.includes('step') && general.includes('back'));
+	t.false(general.includes('kill') || general.includes('cordon'));
+	t.false(bindingsFor('deployments', true).some(b => b.mutates), 'read-only: no mutating key listed');
 });
