@@ -14,6 +14,8 @@ export interface Theme {
 	flash: {info?: string; warn?: string; error?: string};
 	/** Rows added or modified since the last tick (k9s's add and modify colours). */
 	change: {added?: string; modified?: string};
+	/** The arrow of a number that went up or down in the last tick (k9s: red up, green down). */
+	delta: {up?: string; down?: string};
 }
 
 export const k9sColors = {
@@ -27,6 +29,8 @@ export const k9sColors = {
 	white: '#ffffff',
 	orange: '#ffa500',
 	greenyellow: '#adff2f',
+	red: '#ff0000',
+	green: '#00ff00',
 	black: '#000000',
 } as const;
 
@@ -42,6 +46,7 @@ export function createTheme(color: boolean): Theme {
 			keyHint: undefined,
 			flash: {},
 			change: {},
+			delta: {},
 		};
 	}
 	return {
@@ -60,6 +65,7 @@ export function createTheme(color: boolean): Theme {
 		keyHint: k9sColors.dodgerblue,
 		flash: {info: k9sColors.normal, warn: k9sColors.orange, error: k9sColors.error},
 		change: {added: k9sColors.dodgerblue, modified: k9sColors.greenyellow},
+		delta: {up: k9sColors.red, down: k9sColors.green},
 	};
 }
 

@@ -3,6 +3,7 @@
 import {Box, Text} from 'ink';
 import {useMemo, useRef} from 'react';
 import {fitTable, type FittedTable} from '../layout/columns.js';
+import {cellDeltas, rowSegments, type Delta, type Segment} from '../layout/deltas.js';
 import {scrollTop} from '../layout/window.js';
 import type {TableData, TableRow} from '../snapshot/table-data.js';
 import type {Sort} from '../state/types.js';
@@ -59,15 +60,29 @@ export function formatRow(cells: readonly string[], fitted: FittedTable, width: 
 
 export type Change = 'added' | 'modified' | undefined;
 
-function Row({row, text, selected, marker, theme, change}: {row: TableRow; text: string; selected: boolean; marker: boolean; theme: Theme; change: Change}) {
+function Row({row, text, selected, marker, theme, change}: {row: TableRow; text: string | Segment[]; selected: boolean; marker: boolean; theme: Theme; change: Change}) {
 	// Without colour the gutter says it: '>' cursor, '+' added, '~' modified since the last tick.
 	const gutter = marker ? (selected ? '>' : change === 'added' ? '+' : change === 'modified' ? '~' : ' ') : '';
-	if (selected) return <Text {...theme.cursor}>{gutter}{text}</Text>;
-	return <Text color={(change && theme.change[change]) ?? theme.tone[row.tone]}>{gutter}{text}</Text>;
+	const plain = typeof text === 'string' ? text : text.map(s => s.text).join('');
+	if (selected || typeof text === 'string') return <Text {...(selected ? theme.cursor : {color: (change && theme.change[change]) ?? theme.tone[row.tone]})}>{gutter}{plain}</Text>;
+	// A number that changed in the last tick: its arrow in k9s's colours (up red, down green).
+	return (
+		<Text color={(change && theme.change[change]) ?? theme.tone[row.tone]}>
+			{gutter}
+			{text.map((s, i) => (s.delta ? <Text key={i} color={theme.delta[s.delta]} bold>{s.text}</Text> : s.text))}
+		</Text>
+	);
 }
 
 /** Columns whose text moves with the clock alone: a row is not "modified" because it aged. */
 const clockColumns = new Set(['AGE', 'LAST SEEN', 'FIRST SEEN']);
+
+/** A modified row's cells against the same row at the end of the previous tick: the arrows of its numbers. */
+function rowDeltas(row: TableRow, previous: TableData | undefined, ignore: ReadonlySet<number>): Array<Delta | undefined> | undefined {
+	const at = previous?.index.get(row.key);
+	const before = at === undefined ? undefined : previous!.rows[at];
+	return before ? cellDeltas(before.cells, row.cells, ignore) : undefined;
+}
 
 /** What changed in a row since the table as it was at the end of the previous tick. */
 export function rowChange(row: TableRow, previous: TableData | undefined, ignore: ReadonlySet<number>): Change {
@@ -158,17 +173,21 @@ export function ResourceTable({table, scope, cursor, width, height, focused, the
 				borderColor={borderColor}
 			>
 				<Text bold color={theme.header}>{marker ? ' ' : ''}{titles}</Text>
-				{rows.map((row, i) => (
-					<Row
-						key={row.key}
-						row={row}
-						text={formatRow(row.cells, columns, rowWidth)}
-						selected={focused && top.current + i === cursor}
-						marker={marker}
-						theme={theme}
-						change={rowChange(row, previous, ignore)}
-					/>
-				))}
+				{rows.map((row, i) => {
+					const change = rowChange(row, previous, ignore);
+					const deltas = change === 'modified' ? rowDeltas(row, previous, ignore) : undefined;
+					return (
+						<Row
+							key={row.key}
+							row={row}
+							text={deltas ? rowSegments(row.cells, columns, rowWidth, deltas) : formatRow(row.cells, columns, rowWidth)}
+							selected={focused && top.current + i === cursor}
+							marker={marker}
+							theme={theme}
+							change={change}
+						/>
+					);
+				})}
 			</Box>
 		</Box>
 	);

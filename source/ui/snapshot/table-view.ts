@@ -12,6 +12,27 @@ export interface TableOptions {
 
 export type RowMatcher = (row: TableRow) => boolean;
 
+/** Each row's cells as one lower-case line, kept while the cells are the same array (a row re-derives them when
+ * its object or the clock changes): typing a filter matches 30,000 rows per character, not joins them. */
+const searchLines = new WeakMap<readonly string[], string>();
+
+function searchLine(row: TableRow): string {
+	const cells = row.cells;
+	let line = searchLines.get(cells);
+	if (line === undefined) {
+		line = cells.join(' ').toLowerCase();
+		searchLines.set(cells, line);
+	}
+	return line;
+}
+
+const regexSyntax = /[\\^$.|?*+()[\]{}]/;
+
+/** A filter that is plain text (no regex syntax, no `!`, no `-l`): a longer one matches a subset of its rows. */
+function literal(filter: string): string | undefined {
+	return filter.startsWith('!') || /^-l/.test(filter.trim()) || regexSyntax.test(filter) ? undefined : filter.toLowerCase();
+}
+
 /** The `/` text as a row test: `-l app=web` a label selector, `!x` the rows not matching x, else a case-insensitive
  * regex over the cells (a string that is not a valid regex matches as plain text). Throws on a bad selector. */
 export function rowMatcher(filter: string): RowMatcher {
@@ -20,17 +41,39 @@ export function rowMatcher(filter: string): RowMatcher {
 		const selector = parseSelector(label[1]!.trim());
 		return row => selector.matches(row.object.metadata?.labels ?? {});
 	}
+	const plain = literal(filter);
+	if (plain !== undefined) return row => searchLine(row).includes(plain);
 	const inverse = filter.startsWith('!');
 	const text = inverse ? filter.slice(1) : filter;
 	let test: (line: string) => boolean;
 	try {
+		// Over the lower-cased line, still case-insensitive: `[A-Z]` and `\\p{Lu}` mean what they say.
 		const re = new RegExp(text, 'i');
 		test = line => re.test(line);
 	} catch {
 		const needle = text.toLowerCase();
-		test = line => line.toLowerCase().includes(needle);
+		test = line => line.includes(needle);
 	}
-	return row => test(row.cells.join(' ')) !== inverse;
+	return row => test(searchLine(row)) !== inverse;
+}
+
+/** The last filter applied to each table (a table is a new object whenever a row or the clock changed): typing
+ * `/app-0` narrows what `/app-` kept instead of matching 30,000 rows again. */
+const lastFilter = new WeakMap<TableData, {namespace: string | undefined; filter: string; rows: TableRow[]}>();
+
+function filterRows(source: TableData, namespaced: TableRow[], namespace: string | undefined, filter: string): TableRow[] {
+	let matches: RowMatcher;
+	try {
+		matches = rowMatcher(filter);
+	} catch {
+		return [];
+	}
+	const last = lastFilter.get(source);
+	const plain = literal(filter);
+	const narrowing = last && last.namespace === namespace && plain !== undefined && literal(last.filter) !== undefined && plain.startsWith(literal(last.filter)!);
+	const rows = (narrowing ? last.rows : namespaced).filter(matches);
+	lastFilter.set(source, {namespace, filter, rows});
+	return rows;
 }
 
 const timestamp = (object: KubeObject): number => {
@@ -64,15 +107,7 @@ export function viewTable(table: TableData, options: TableOptions): TableData {
 	if (!namespace && !filter && !sort) return table;
 	let rows = table.rows;
 	if (namespace) rows = rows.filter(row => row.object.metadata?.namespace === undefined || row.object.metadata.namespace === namespace);
-	if (filter) {
-		let matches: RowMatcher;
-		try {
-			matches = rowMatcher(filter);
-		} catch {
-			matches = () => false;
-		}
-		rows = rows.filter(matches);
-	}
+	if (filter) rows = filterRows(table, rows, namespace, filter);
 	if (sort) rows = sortRows(table, rows, sort);
 	const index = new Map<string, number>();
 	rows.forEach((row, i) => index.set(row.key, i));

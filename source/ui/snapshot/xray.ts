@@ -6,7 +6,9 @@ import {textWidth} from '../text.js';
 import type {Tone} from '../render/types.js';
 import type {ColumnHeader, TableData, TableRow} from './table-data.js';
 
-const columns: ColumnHeader[] = [{title: 'NAME'}, {title: 'KIND'}, {title: 'STATUS'}];
+// RESTARTS for pods (all their containers) and containers: a crash loop shows in the tree, with k9s's arrow when the
+// last tick added one.
+const columns: ColumnHeader[] = [{title: 'NAME'}, {title: 'KIND'}, {title: 'STATUS'}, {title: 'RESTARTS', align: 'right'}];
 
 export interface XrayObjects {
 	deployments: readonly Deployment[];
@@ -33,20 +35,21 @@ export function xrayTable(root: 'deployments' | 'replicasets' | 'pods', objects:
 	const rows: TableRow[] = [];
 	const podsOf = childrenOf(objects.pods);
 	const rsOf = childrenOf(objects.replicasets);
-	const add = (prefix: string, last: boolean, depth: number, object: KubeObject, kind: string, status: string, tone: Tone, rowKey = key(object)) => {
+	const add = (prefix: string, last: boolean, depth: number, object: KubeObject, kind: string, status: string, tone: Tone, rowKey = key(object), restarts = '') => {
 		const branch = depth === 0 ? '' : prefix + (last ? '└─ ' : '├─ ');
-		rows.push({key: rowKey, cells: [branch + (rowKey.includes('#') ? rowKey.split('#')[1]! : name(object)), kind, status], tone, object});
+		rows.push({key: rowKey, cells: [branch + (rowKey.includes('#') ? rowKey.split('#')[1]! : name(object)), kind, status, restarts], tone, object});
 	};
 	const indent = (prefix: string, last: boolean, depth: number) => (depth === 0 ? '' : prefix + (last ? '   ' : '│  '));
 	const pod = (p: Pod, prefix: string, last: boolean, depth: number) => {
 		const summary = podSummary(p);
-		add(prefix, last, depth, p, 'Pod', summary.status, summary.status === 'Running' && summary.ready === summary.total ? 'normal' : summary.status === 'Running' ? 'error' : 'pending');
 		const containers = [...(p.spec?.initContainers ?? []), ...(p.spec?.containers ?? [])];
 		const statuses = [...(p.status?.initContainerStatuses ?? []), ...(p.status?.containerStatuses ?? [])];
+		const restarts = statuses.reduce((sum, s) => sum + (s.restartCount ?? 0), 0);
+		add(prefix, last, depth, p, 'Pod', summary.status, summary.status === 'Running' && summary.ready === summary.total ? 'normal' : summary.status === 'Running' ? 'error' : 'pending', key(p), String(restarts));
 		containers.forEach((c, i) => {
 			const s = statuses.find(x => x.name === c.name);
 			const state = s?.state?.running ? 'Running' : s?.state?.terminated?.reason ?? s?.state?.waiting?.reason ?? 'Waiting';
-			add(indent(prefix, last, depth), i === containers.length - 1, depth + 1, p, 'Container', state, state === 'Running' ? 'normal' : 'pending', `${key(p)}#${c.name}`);
+			add(indent(prefix, last, depth), i === containers.length - 1, depth + 1, p, 'Container', state, state === 'Running' ? 'normal' : 'pending', `${key(p)}#${c.name}`, String(s?.restartCount ?? 0));
 		});
 	};
 	const replicaset = (rs: ReplicaSet, prefix: string, last: boolean, depth: number) => {

@@ -267,3 +267,47 @@ test('rows added or changed in the last tick are marked (+ and ~ without colour)
 	t.false(term.lines().some(l => /^[│║]\+default\s+web-/.test(l)), 'a tick later it is no longer new');
 	term.unmount();
 });
+
+test('rows the last tick changed are marked (+ added, ~ modified) and their numbers get k9s arrows, for one tick', async t => {
+	const {cluster, term} = await dashboard(8);
+	await term.press('n');
+	const frame = await term.waitFor(f => f.includes('Tick 9 ·'));
+	const row = (f: string, name: string) => f.split('\n').find(l => new RegExp(`default +${name} `).test(l)) ?? '';
+	// web's three pods became available in tick 9: AVAILABLE 0 -> 3, the arrow in the column's own room.
+	t.regex(row(frame, 'web'), /~default +web +3\/3 +3 +3↑ +9s/);
+	t.regex(row(frame, 'api'), /^│ default +api +0\/2 +2 +0 +9s/, 'api did not change: no mark, no arrow');
+	t.true(frame.split('\n').some(l => /^│\+0s +Normal +Started /.test(l)), 'new events are marked added');
+	await term.press('n');
+	const next = await term.waitFor(f => f.includes('Tick 10 ·'));
+	t.false(row(next, 'web').includes('↑'), 'the arrow lasts one tick');
+	cluster.run('scale deployment/web --replicas=1');
+	for (let tick = 11; tick <= 16 && !row(term.lastFrame(), 'web').includes('↓'); tick++) {
+		await term.press('n');
+		await term.waitFor(f => f.includes(`Tick ${tick} ·`));
+	}
+	t.regex(row(term.lastFrame(), 'web'), /web +1\/1 +1↓ +1↓/, 'scaled down: UP-TO-DATE and AVAILABLE went down');
+	term.unmount();
+});
+
+test('xray shows each pod\'s and container\'s restarts; a restart in the last tick gets the up arrow', async t => {
+	const cluster = defaultCluster();
+	cluster.run('apply -f fixtures/scenarios/crash-loop.yaml');
+	const restarts = () => cluster.client.find<Pod>('pods', 'crash-loop', 'default')?.status?.containerStatuses?.[0]?.restartCount ?? 0;
+	for (let i = 0; i < 60 && restarts() < 1; i++) cluster.step();
+	t.is(restarts(), 1);
+	const term = await renderTerminal(<App cluster={cluster} color={false} />, {columns: 120, rows: 40});
+	term.stdin.write(':xray pods\r');
+	const tree = await term.waitFor(f => f.includes('xray:pods'));
+	t.regex(tree, /crash-loop +Pod +\S+ +1 /);
+	t.regex(tree, /└─ app +Container +\S+ +1 /);
+	let arrow = '';
+	for (let i = 0; i < 60 && restarts() < 2; i++) {
+		const tick = cluster.clock.tick + 1;
+		await term.press('n');
+		arrow = await term.waitFor(f => f.includes(`Tick ${tick} ·`));
+	}
+	t.is(restarts(), 2);
+	t.regex(arrow, /crash-loop +Pod +\S+ +2↑/);
+	t.regex(arrow, /└─ app +Container +\S+ +2↑/);
+	term.unmount();
+});
