@@ -6,6 +6,7 @@ import {fitTable, type FittedTable} from '../layout/columns.js';
 import {cellDeltas, rowSegments, type Delta, type Segment} from '../layout/deltas.js';
 import {scrollTop} from '../layout/window.js';
 import type {TableData, TableRow} from '../snapshot/table-data.js';
+import {clockIndexes} from '../snapshot/table-view.js';
 import type {Sort} from '../state/types.js';
 import {fit, textWidth, thousands} from '../text.js';
 import type {Theme} from '../theme.js';
@@ -74,8 +75,6 @@ function Row({row, text, selected, marker, theme, change}: {row: TableRow; text:
 	);
 }
 
-/** Columns whose text moves with the clock alone: a row is not "modified" because it aged. */
-const clockColumns = new Set(['AGE', 'LAST SEEN', 'FIRST SEEN']);
 
 /** A modified row's cells against the same row at the end of the previous tick: the arrows of its numbers. */
 function rowDeltas(row: TableRow, previous: TableData | undefined, ignore: ReadonlySet<number>): Array<Delta | undefined> | undefined {
@@ -147,7 +146,7 @@ export function ResourceTable({table, scope, cursor, width, height, focused, the
 	top.current = scrollTop(top.current, cursor, visible, table.rows.length);
 	const rows = table.rows.slice(top.current, top.current + visible);
 	const previous = usePreviousTick(table, tick);
-	const ignore = useMemo(() => new Set(table.columns.flatMap((c, i) => (clockColumns.has(c.title) ? [i] : []))), [table.columns]);
+	const ignore = useMemo(() => clockIndexes(table.columns), [table.columns]);
 	const double = focused && !theme.color;
 	const borderColor = focused ? theme.border.focused : theme.border.blurred;
 	const title = tableTitle(name ?? table.resource, table.resource === 'nodes' ? undefined : scope, table.rows.length) + (filter ? `</${filter}> ` : '');

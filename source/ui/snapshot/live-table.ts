@@ -8,7 +8,8 @@
 import type {ApiClient, KubeObject} from '../../cluster/index.js';
 import {textWidth} from '../text.js';
 import {rowKey, type Column, type RenderContext, type ResourceRenderer, type Tone} from '../render/types.js';
-import type {TableData, TableRow} from './table-data.js';
+import {RowIndex} from './row-index.js';
+import {clockColumns, type TableData, type TableRow} from './table-data.js';
 
 /**
  * A row that derives its live cells (AGE...) when read, for the table's current context: a frame reads only the
@@ -34,60 +35,34 @@ class LiveRow<T extends KubeObject> implements TableRow {
 		}
 		return this.merged!;
 	}
+
+	/** For the filter: while only clock columns are live, the fixed cells (no AGE derived for 30,000 rows). */
+	get searchCells(): readonly string[] {
+		return this.owner.liveClockOnly ? this.fixed : this.cells;
+	}
 }
 
 /** Row index by key without building a map per change: a binary search in the sorted rows. */
-class SortedIndex<T extends KubeObject> implements ReadonlyMap<string, number> {
-	private map: Map<string, number> | undefined;
-
-	constructor(private readonly rows: ReadonlyArray<LiveRow<T>>, private readonly byKey: ReadonlyMap<string, LiveRow<T>>, private readonly compare: (a: T, b: T) => number) {}
+class SortedIndex<T extends KubeObject> extends RowIndex {
+	constructor(private readonly sorted: ReadonlyArray<LiveRow<T>>, private readonly byKey: ReadonlyMap<string, LiveRow<T>>, private readonly compare: (a: T, b: T) => number) {
+		super(sorted);
+	}
 
 	get(key: string): number | undefined {
 		const row = this.byKey.get(key);
 		if (!row) return undefined;
+		const rows = this.sorted;
 		let low = 0;
-		let high = this.rows.length;
+		let high = rows.length;
 		while (low < high) {
 			const mid = (low + high) >>> 1;
-			if (this.compare(this.rows[mid]!.object, row.object) < 0) low = mid + 1;
+			if (this.compare(rows[mid]!.object, row.object) < 0) low = mid + 1;
 			else high = mid;
 		}
-		for (let i = low; i < this.rows.length && this.compare(this.rows[i]!.object, row.object) === 0; i++) if (this.rows[i]!.key === key) return i;
+		for (let i = low; i < rows.length && this.compare(rows[i]!.object, row.object) === 0; i++) if (rows[i]!.key === key) return i;
 		// The key's row has changed since these rows were taken (an event seen again sorts elsewhere now): this
 		// older table finds it by key, once.
 		return this.all().get(key);
-	}
-
-	has(key: string): boolean {
-		return this.get(key) !== undefined;
-	}
-
-	get size(): number {
-		return this.rows.length;
-	}
-
-	private all(): Map<string, number> {
-		return (this.map ??= new Map(this.rows.map((row, i) => [row.key, i])));
-	}
-
-	forEach(callback: (value: number, key: string, map: ReadonlyMap<string, number>) => void): void {
-		this.all().forEach((value, key) => callback(value, key, this));
-	}
-
-	entries() {
-		return this.all().entries();
-	}
-
-	keys() {
-		return this.all().keys();
-	}
-
-	values() {
-		return this.all().values();
-	}
-
-	[Symbol.iterator]() {
-		return this.all()[Symbol.iterator]();
 	}
 }
 
@@ -105,6 +80,8 @@ export class LiveTable<T extends KubeObject = KubeObject> {
 	private readonly columns: ReadonlyArray<Column<T>>;
 	/** Per column: whether it reads the context (decided on the first row); undefined when none does. */
 	liveColumns: boolean[] | undefined;
+	/** Every live column is a clock column (AGE...): the filter can read the fixed cells. */
+	liveClockOnly = false;
 	private classified = false;
 	/** Per fixed column: how many rows have each cell width. */
 	private readonly widthCounts: Array<Map<number, number>>;
@@ -221,6 +198,7 @@ export class LiveTable<T extends KubeObject = KubeObject> {
 		if (!this.classified) {
 			const live = this.classify(object, ctx);
 			this.liveColumns = live.includes(true) ? live : undefined;
+			this.liveClockOnly = live.every((isLive, c) => !isLive || clockColumns.has(this.columns[c]!.title));
 			this.classified = true;
 		}
 		const cells = this.columns.map((column, c) => (this.liveColumns?.[c] ? '' : column.value(object, ctx)));

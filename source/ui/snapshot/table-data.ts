@@ -3,10 +3,17 @@ import type {KubeObject} from '../../cluster/index.js';
 import {textWidth} from '../text.js';
 import {rowKey, type Column, type RenderContext, type ResourceRenderer, type Tone} from '../render/types.js';
 
+/** Columns whose text moves with the clock alone: a row is not "modified" because it aged, and the `/` filter does
+ * not read them (a row would drift in and out of a filter as time passes). */
+export const clockColumns: ReadonlySet<string> = new Set(['AGE', 'LAST SEEN', 'FIRST SEEN']);
+
 export interface TableRow {
 	/** namespace/name: the identity the cursor follows when rows move. */
 	key: string;
 	cells: string[];
+	/** The cells the `/` filter reads, when cheaper than `cells` (a live row's cells without its clock columns
+	 * derived); the filter skips the clock columns of whichever it reads. */
+	readonly searchCells?: readonly string[];
 	tone: Tone;
 	object: KubeObject;
 }

@@ -2,7 +2,8 @@
 // local (k9s users complain of filters that go back to the server): the rows are already derived.
 import {lastSeen, parseSelector, type Event, type KubeObject} from '../../cluster/index.js';
 import type {Sort} from '../state/types.js';
-import type {TableData, TableRow} from './table-data.js';
+import {SubsequenceIndex} from './row-index.js';
+import {clockColumns, type TableData, type TableRow} from './table-data.js';
 
 export interface TableOptions {
 	namespace?: string;
@@ -12,18 +13,27 @@ export interface TableOptions {
 
 export type RowMatcher = (row: TableRow) => boolean;
 
-/** Each row's cells as one lower-case line, kept while the cells are the same array (a row re-derives them when
- * its object or the clock changes): typing a filter matches 30,000 rows per character, not joins them. */
-const searchLines = new WeakMap<readonly string[], string>();
+/** Each row's cells but the clock columns, as one lower-case line, kept while the cells are the same array (a
+ * live row's fixed cells change only with its object): typing a filter matches 30,000 rows per character, and the
+ * first character after a tick joins only the rows that changed. */
+const lineOf = Symbol('search line');
+type Searchable = TableRow & {[lineOf]?: {cells: readonly string[]; line: string}};
 
-function searchLine(row: TableRow): string {
-	const cells = row.cells;
-	let line = searchLines.get(cells);
-	if (line === undefined) {
-		line = cells.join(' ').toLowerCase();
-		searchLines.set(cells, line);
-	}
+function searchLine(row: Searchable, skip: ReadonlySet<number>): string {
+	const cells = row.searchCells ?? row.cells;
+	const cached = row[lineOf];
+	if (cached?.cells === cells) return cached.line;
+	let joined: string | undefined;
+	for (let i = 0; i < cells.length; i++) if (!skip.has(i)) joined = joined === undefined ? cells[i]! : `${joined} ${cells[i]!}`;
+	const line = (joined ?? '').toLowerCase();
+	// On the row itself (not a WeakMap): a property read is what 30,000 rows per character can afford.
+	if (Object.isExtensible(row)) Object.defineProperty(row, lineOf, {value: {cells, line}, writable: true, configurable: true, enumerable: false});
 	return line;
+}
+
+/** The indexes of a table's clock columns, which the filter does not read. */
+export function clockIndexes(columns: TableData['columns']): Set<number> {
+	return new Set(columns.flatMap((c, i) => (clockColumns.has(c.title) ? [i] : [])));
 }
 
 const regexSyntax = /[\\^$.|?*+()[\]{}]/;
@@ -34,15 +44,16 @@ function literal(filter: string): string | undefined {
 }
 
 /** The `/` text as a row test: `-l app=web` a label selector, `!x` the rows not matching x, else a case-insensitive
- * regex over the cells (a string that is not a valid regex matches as plain text). Throws on a bad selector. */
-export function rowMatcher(filter: string): RowMatcher {
+ * regex over the cells but the clock columns in `skip` (a string that is not a valid regex matches as plain text).
+ * Throws on a bad selector. */
+export function rowMatcher(filter: string, skip: ReadonlySet<number> = new Set()): RowMatcher {
 	const label = /^-l\s*(.*)$/.exec(filter.trim());
 	if (label) {
 		const selector = parseSelector(label[1]!.trim());
 		return row => selector.matches(row.object.metadata?.labels ?? {});
 	}
 	const plain = literal(filter);
-	if (plain !== undefined) return row => searchLine(row).includes(plain);
+	if (plain !== undefined) return row => searchLine(row, skip).includes(plain);
 	const inverse = filter.startsWith('!');
 	const text = inverse ? filter.slice(1) : filter;
 	let test: (line: string) => boolean;
@@ -54,26 +65,47 @@ export function rowMatcher(filter: string): RowMatcher {
 		const needle = text.toLowerCase();
 		test = line => line.includes(needle);
 	}
-	return row => test(searchLine(row)) !== inverse;
+	return row => test(searchLine(row, skip)) !== inverse;
+}
+
+/** Rows kept from a table, in its order, with their positions in it (for the index). */
+interface Kept {
+	rows: TableRow[];
+	positions: number[];
+}
+
+function keep(table: TableData, from: Kept | undefined, test: (row: TableRow) => boolean): Kept {
+	const kept: Kept = {rows: [], positions: []};
+	const rows = from?.rows ?? table.rows;
+	for (let i = 0; i < rows.length; i++) {
+		const row = rows[i]!;
+		if (!test(row)) continue;
+		kept.rows.push(row);
+		kept.positions.push(from ? from.positions[i]! : i);
+	}
+	return kept;
 }
 
 /** The last filter applied to each table (a table is a new object whenever a row or the clock changed): typing
  * `/app-0` narrows what `/app-` kept instead of matching 30,000 rows again. */
-const lastFilter = new WeakMap<TableData, {namespace: string | undefined; filter: string; rows: TableRow[]}>();
+const lastFilter = new WeakMap<TableData, {namespace: string | undefined; filter: string; kept: Kept}>();
 
-function filterRows(source: TableData, namespaced: TableRow[], namespace: string | undefined, filter: string): TableRow[] {
+function filterRows(table: TableData, namespace: string | undefined, filter: string | undefined): Kept {
+	const inNamespace = (row: TableRow) => !namespace || row.object.metadata?.namespace === undefined || row.object.metadata.namespace === namespace;
+	if (!filter) return keep(table, undefined, inNamespace);
 	let matches: RowMatcher;
 	try {
-		matches = rowMatcher(filter);
+		matches = rowMatcher(filter, clockIndexes(table.columns));
 	} catch {
-		return [];
+		return {rows: [], positions: []};
 	}
-	const last = lastFilter.get(source);
+	const last = lastFilter.get(table);
 	const plain = literal(filter);
-	const narrowing = last && last.namespace === namespace && plain !== undefined && literal(last.filter) !== undefined && plain.startsWith(literal(last.filter)!);
-	const rows = (narrowing ? last.rows : namespaced).filter(matches);
-	lastFilter.set(source, {namespace, filter, rows});
-	return rows;
+	const before = last && literal(last.filter);
+	const narrowing = last && last.namespace === namespace && plain !== undefined && before !== undefined && plain.startsWith(before);
+	const kept = narrowing ? keep(table, last.kept, matches) : keep(table, undefined, row => inNamespace(row) && matches(row));
+	lastFilter.set(table, {namespace, filter, kept});
+	return kept;
 }
 
 const timestamp = (object: KubeObject): number => {
@@ -105,11 +137,8 @@ export function sortRows(table: TableData, rows: TableRow[], sort: Sort): TableR
 export function viewTable(table: TableData, options: TableOptions): TableData {
 	const {namespace, filter, sort} = options;
 	if (!namespace && !filter && !sort) return table;
-	let rows = table.rows;
-	if (namespace) rows = rows.filter(row => row.object.metadata?.namespace === undefined || row.object.metadata.namespace === namespace);
-	if (filter) rows = filterRows(table, rows, namespace, filter);
-	if (sort) rows = sortRows(table, rows, sort);
-	const index = new Map<string, number>();
-	rows.forEach((row, i) => index.set(row.key, i));
-	return {...table, rows, index};
+	const kept = namespace || filter ? filterRows(table, namespace, filter) : undefined;
+	if (!sort) return {...table, rows: kept!.rows, index: new SubsequenceIndex(kept!.rows, kept!.positions, table.index)};
+	const rows = sortRows(table, kept?.rows ?? table.rows, sort);
+	return {...table, rows, index: new Map(rows.map((row, i) => [row.key, i]))};
 }

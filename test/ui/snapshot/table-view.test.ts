@@ -72,3 +72,31 @@ test('regex, inverse, label selector; a string that is not a regex matches as te
 	t.deepEqual(names(viewTable(table([...data.rows, row('x[1', 'Running')]), {filter: 'x[1'})), ['x[1']);
 	t.deepEqual(names(viewTable(data, {filter: '-l app=(('})), []);
 });
+
+test('the filter does not read clock columns: a row does not drift in and out of it as it ages', t => {
+	const aged = (name: string, age: string): TableRow => ({...row(name, 'Running'), cells: ['default', name, 'Running', age]});
+	const data: TableData = {...base(), columns: [...base().columns, {title: 'AGE'}], rows: [aged('web-1', '5m'), aged('api-5m', '3s')]};
+	t.deepEqual(names(viewTable(data, {filter: '5m'})), ['api-5m']);
+	t.deepEqual(names(viewTable(data, {filter: '^default web-1 running$'})), ['web-1'], 'a regex too: the line ends before AGE');
+	// A row that reads its cells lazily offers the cheaper ones to the filter.
+	const lazy = {...aged('db-1', '1s'), searchCells: ['default', 'db-1', 'Running', '']};
+	t.deepEqual(names(viewTable({...data, rows: [lazy]}, {filter: 'db-1 running'})), ['db-1']);
+});
+
+test('the index of a filtered table finds each kept row and nothing else, sorted or not, and iterates as a Map', t => {
+	const data = base();
+	for (const options of [{filter: 'web'}, {namespace: 'shop'}, {filter: 'web', sort: {column: 'NAME', descending: true}}]) {
+		const shown = viewTable(data, options);
+		shown.rows.forEach((r, i) => t.is(shown.index.get(r.key), i, `${JSON.stringify(options)} ${r.key}`));
+		for (const r of data.rows) if (!shown.rows.includes(r)) t.false(shown.index.has(r.key));
+		t.deepEqual([...shown.index.keys()], shown.rows.map(r => r.key));
+		t.is(shown.index.size, shown.rows.length);
+	}
+	t.is(viewTable(data, {filter: 'web'}).index.get('nope/nope'), undefined);
+});
+
+test('a frozen row is still filtered (its line is not kept on it)', t => {
+	const frozen = Object.freeze(row('web-9', 'Running'));
+	t.deepEqual(names(viewTable(table([frozen]), {filter: 'web-9'})), ['web-9']);
+	t.deepEqual(names(viewTable(table([frozen]), {filter: 'nope'})), []);
+});
