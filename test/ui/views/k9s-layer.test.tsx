@@ -268,7 +268,7 @@ test('rows added or changed in the last tick are marked (+ and ~ without colour)
 	term.unmount();
 });
 
-test('rows the last tick changed are marked (+ added, ~ modified) and their numbers get k9s arrows, for one tick', async t => {
+test('numbers the last tick changed get k9s arrows (↑ went up, ↓ went down) in their rows, for that tick only', async t => {
 	const {cluster, term} = await dashboard(8);
 	await term.press('n');
 	const frame = await term.waitFor(f => f.includes('Tick 9 ·'));
