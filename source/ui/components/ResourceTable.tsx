@@ -5,8 +5,7 @@ import {useMemo, useRef} from 'react';
 import {fitTable, type FittedTable} from '../layout/columns.js';
 import {cellDeltas, rowSegments, type Delta, type Segment} from '../layout/deltas.js';
 import {scrollTop} from '../layout/window.js';
-import type {TableData, TableRow} from '../snapshot/table-data.js';
-import {clockIndexes} from '../snapshot/table-view.js';
+import {clockIndexes, type TableData, type TableRow} from '../snapshot/table-data.js';
 import type {Sort} from '../state/types.js';
 import {fit, textWidth, thousands} from '../text.js';
 import type {Theme} from '../theme.js';
@@ -64,34 +63,33 @@ export type Change = 'added' | 'modified' | undefined;
 function Row({row, text, selected, marker, theme, change}: {row: TableRow; text: string | Segment[]; selected: boolean; marker: boolean; theme: Theme; change: Change}) {
 	// Without colour the gutter says it: '>' cursor, '+' added, '~' modified since the last tick.
 	const gutter = marker ? (selected ? '>' : change === 'added' ? '+' : change === 'modified' ? '~' : ' ') : '';
-	const plain = typeof text === 'string' ? text : text.map(s => s.text).join('');
-	if (selected || typeof text === 'string') return <Text {...(selected ? theme.cursor : {color: (change && theme.change[change]) ?? theme.tone[row.tone]})}>{gutter}{plain}</Text>;
+	if (selected) return <Text {...theme.cursor}>{gutter}{typeof text === 'string' ? text : text.map(s => s.text).join('')}</Text>;
+	const color = (change && theme.change[change]) ?? theme.tone[row.tone];
+	if (typeof text === 'string') return <Text color={color}>{gutter}{text}</Text>;
 	// A number that changed in the last tick: its arrow in k9s's colours (up red, down green).
 	return (
-		<Text color={(change && theme.change[change]) ?? theme.tone[row.tone]}>
+		<Text color={color}>
 			{gutter}
 			{text.map((s, i) => (s.delta ? <Text key={i} color={theme.delta[s.delta]} bold>{s.text}</Text> : s.text))}
 		</Text>
 	);
 }
 
-
-/** A modified row's cells against the same row at the end of the previous tick: the arrows of its numbers. */
-function rowDeltas(row: TableRow, previous: TableData | undefined, ignore: ReadonlySet<number>): Array<Delta | undefined> | undefined {
-	const at = previous?.index.get(row.key);
-	const before = at === undefined ? undefined : previous!.rows[at];
-	return before ? cellDeltas(before.cells, row.cells, ignore) : undefined;
-}
-
-/** What changed in a row since the table as it was at the end of the previous tick. */
-export function rowChange(row: TableRow, previous: TableData | undefined, ignore: ReadonlySet<number>): Change {
-	if (!previous) return undefined;
+/** What changed in a row since the table as it was at the end of the previous tick; a modified row's numbers that
+ * went up or down carry their arrows. */
+export function rowChange(row: TableRow, previous: TableData | undefined, ignore: ReadonlySet<number>): {change: Change; deltas?: Array<Delta | undefined>} {
+	if (!previous) return {change: undefined};
 	const at = previous.index.get(row.key);
-	if (at === undefined) return 'added';
+	if (at === undefined) return {change: 'added'};
 	const before = previous.rows[at];
-	if (!before || before.object === row.object) return undefined;
-	for (let i = 0; i < row.cells.length; i++) if (!ignore.has(i) && row.cells[i] !== before.cells[i]) return 'modified';
-	return undefined;
+	if (!before || before.object === row.object) return {change: undefined};
+	for (let i = 0; i < row.cells.length; i++) {
+		if (!ignore.has(i) && row.cells[i] !== before.cells[i]) {
+			const deltas = cellDeltas(before.cells, row.cells, ignore);
+			return deltas ? {change: 'modified', deltas} : {change: 'modified'};
+		}
+	}
+	return {change: undefined};
 }
 
 /** The table as it was before the current tick: rows are compared with it to mark what the last tick changed. */
@@ -173,8 +171,7 @@ export function ResourceTable({table, scope, cursor, width, height, focused, the
 			>
 				<Text bold color={theme.header}>{marker ? ' ' : ''}{titles}</Text>
 				{rows.map((row, i) => {
-					const change = rowChange(row, previous, ignore);
-					const deltas = change === 'modified' ? rowDeltas(row, previous, ignore) : undefined;
+					const {change, deltas} = rowChange(row, previous, ignore);
 					return (
 						<Row
 							key={row.key}

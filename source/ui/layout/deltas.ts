@@ -6,7 +6,7 @@ import {fit, textWidth} from '../text.js';
 
 export type Delta = 'up' | 'down';
 
-export const deltaSign: Record<Delta, string> = {up: '↑', down: '↓'};
+const deltaSign: Record<Delta, string> = {up: '↑', down: '↓'};
 
 const suffixes: Record<string, number> = {
 	m: 1e-3, k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, E: 1e18,

@@ -7,6 +7,11 @@ import {rowKey, type Column, type RenderContext, type ResourceRenderer, type Ton
  * not read them (a row would drift in and out of a filter as time passes). */
 export const clockColumns: ReadonlySet<string> = new Set(['AGE', 'LAST SEEN', 'FIRST SEEN']);
 
+/** The indexes of a table's clock columns. */
+export function clockIndexes(columns: readonly ColumnHeader[]): Set<number> {
+	return new Set(columns.flatMap((c, i) => (clockColumns.has(c.title) ? [i] : [])));
+}
+
 export interface TableRow {
 	/** namespace/name: the identity the cursor follows when rows move. */
 	key: string;

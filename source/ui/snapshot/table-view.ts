@@ -3,7 +3,7 @@
 import {lastSeen, parseSelector, type Event, type KubeObject} from '../../cluster/index.js';
 import type {Sort} from '../state/types.js';
 import {SubsequenceIndex} from './row-index.js';
-import {clockColumns, type TableData, type TableRow} from './table-data.js';
+import {clockIndexes, type TableData, type TableRow} from './table-data.js';
 
 export interface TableOptions {
 	namespace?: string;
@@ -29,11 +29,6 @@ function searchLine(row: Searchable, skip: ReadonlySet<number>): string {
 	// On the row itself (not a WeakMap): a property read is what 30,000 rows per character can afford.
 	if (Object.isExtensible(row)) Object.defineProperty(row, lineOf, {value: {cells, line}, writable: true, configurable: true, enumerable: false});
 	return line;
-}
-
-/** The indexes of a table's clock columns, which the filter does not read. */
-export function clockIndexes(columns: TableData['columns']): Set<number> {
-	return new Set(columns.flatMap((c, i) => (clockColumns.has(c.title) ? [i] : [])));
 }
 
 const regexSyntax = /[\\^$.|?*+()[\]{}]/;

@@ -44,8 +44,7 @@ export function xrayTable(root: 'deployments' | 'replicasets' | 'pods', objects:
 		const summary = podSummary(p);
 		const containers = [...(p.spec?.initContainers ?? []), ...(p.spec?.containers ?? [])];
 		const statuses = [...(p.status?.initContainerStatuses ?? []), ...(p.status?.containerStatuses ?? [])];
-		const restarts = statuses.reduce((sum, s) => sum + (s.restartCount ?? 0), 0);
-		add(prefix, last, depth, p, 'Pod', summary.status, summary.status === 'Running' && summary.ready === summary.total ? 'normal' : summary.status === 'Running' ? 'error' : 'pending', key(p), String(restarts));
+		add(prefix, last, depth, p, 'Pod', summary.status, summary.status === 'Running' && summary.ready === summary.total ? 'normal' : summary.status === 'Running' ? 'error' : 'pending', key(p), String(summary.restarts));
 		containers.forEach((c, i) => {
 			const s = statuses.find(x => x.name === c.name);
 			const state = s?.state?.running ? 'Running' : s?.state?.terminated?.reason ?? s?.state?.waiting?.reason ?? 'Waiting';
